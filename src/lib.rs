@@ -1,0 +1,2 @@
+//! Multivector: a turn-based strategy game of multi-vector foreign policy.
+pub mod rules;
