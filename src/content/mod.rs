@@ -1,0 +1,278 @@
+//! Reads and validates the content under `assets/` into the types `rules`
+//! defines. The built-in content is embedded in the binary; a content
+//! directory or a scenario file can also be read from a path.
+
+mod validate;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::rules::Book;
+use crate::rules::defs::{
+    ActionDef, CountryDef, EndingDef, EventDef, PowerDef, ScenarioDef, WorldDef,
+};
+
+pub use validate::{article_contains, validate_book, validate_scenario};
+
+/// The essay the game is built from; event sources quote it exactly.
+pub const ARTICLE: &str = include_str!("../../assets/article.txt");
+
+/// The content files, by kind: (file name, embedded text).
+pub const BUILTIN: [(&str, &str); 6] = [
+    ("countries.ron", include_str!("../../assets/countries.ron")),
+    ("powers.ron", include_str!("../../assets/powers.ron")),
+    ("actions.ron", include_str!("../../assets/actions.ron")),
+    ("events.ron", include_str!("../../assets/events.ron")),
+    ("endings.ron", include_str!("../../assets/endings.ron")),
+    ("world.ron", include_str!("../../assets/world.ron")),
+];
+
+/// The built-in scenarios.
+pub const BUILTIN_SCENARIOS: [(&str, &str); 1] = [(
+    "scenarios/standard.ron",
+    include_str!("../../assets/scenarios/standard.ron"),
+)];
+
+/// Files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// What is wrong with a content file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    /// 1-based line and column, for syntax errors.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((l, c)) => write!(f, "{}:{}:{}: {}", self.file, l, c, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+impl ContentError {
+    pub fn new(file: &str, message: impl Into<String>) -> ContentError {
+        ContentError {
+            file: file.to_string(),
+            position: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// The options every content file is read with: `Some` may be left out.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// Parses RON text as `T`, with the file name and position in any error.
+pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ContentError> {
+    ron_options()
+        .from_str(text)
+        .map_err(|e: ron::error::SpannedError| ContentError {
+            file: file.to_string(),
+            position: Some((e.span.start.line, e.span.start.col)),
+            message: e.code.to_string(),
+        })
+}
+
+/// The raw parts of a content set, before they are checked together.
+#[derive(Debug, Clone)]
+pub struct Parts {
+    pub countries: Vec<CountryDef>,
+    pub powers: Vec<PowerDef>,
+    pub actions: Vec<ActionDef>,
+    pub events: Vec<EventDef>,
+    pub endings: Vec<EndingDef>,
+    pub world: WorldDef,
+    pub scenarios: Vec<ScenarioDef>,
+}
+
+fn parse_parts(read: impl Fn(&str) -> Result<String, ContentError>) -> Result<Parts, ContentError> {
+    Ok(Parts {
+        countries: parse("countries.ron", &read("countries.ron")?)?,
+        powers: parse("powers.ron", &read("powers.ron")?)?,
+        actions: parse("actions.ron", &read("actions.ron")?)?,
+        events: parse("events.ron", &read("events.ron")?)?,
+        endings: parse("endings.ron", &read("endings.ron")?)?,
+        world: parse("world.ron", &read("world.ron")?)?,
+        scenarios: Vec::new(),
+    })
+}
+
+fn build(parts: Parts) -> Result<Book, ContentError> {
+    validate_book(&parts)?;
+    let book = Book::new(
+        parts.countries,
+        parts.powers,
+        parts.actions,
+        parts.events,
+        parts.endings,
+        parts.world,
+        parts.scenarios,
+    );
+    for s in &book.scenarios {
+        validate_scenario(&book, s, &format!("scenarios/{}.ron", s.id))?;
+    }
+    Ok(book)
+}
+
+/// The built-in content.
+pub fn builtin() -> Result<Book, ContentError> {
+    let mut parts = parse_parts(|name| {
+        BUILTIN
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t.to_string())
+            .ok_or_else(|| ContentError::new(name, "missing built-in file"))
+    })?;
+    for (name, text) in BUILTIN_SCENARIOS {
+        parts.scenarios.push(parse(name, text)?);
+    }
+    build(parts)
+}
+
+/// A content directory holding the same files as `assets/` (and optionally
+/// a `scenarios/` folder).
+pub fn from_dir(dir: &Path) -> Result<Book, ContentError> {
+    let mut parts = parse_parts(|name| read_file(&dir.join(name)))?;
+    let sdir = dir.join("scenarios");
+    if let Ok(entries) = std::fs::read_dir(&sdir) {
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let text = read_file(&p)?;
+            parts
+                .scenarios
+                .push(parse(&p.display().to_string(), &text)?);
+        }
+    }
+    build(parts)
+}
+
+/// Reads a text file, refusing very large or non-UTF-8 files with a clear message.
+pub fn read_file(path: &Path) -> Result<String, ContentError> {
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| ContentError::new(&name, e.to_string()))?;
+    if meta.is_dir() {
+        return Err(ContentError::new(&name, "is a directory, not a file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ContentError::new(
+            &name,
+            format!(
+                "file is {} bytes, more than the limit of {} bytes",
+                meta.len(),
+                MAX_FILE_BYTES
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| ContentError::new(&name, e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        ContentError::new(
+            &name,
+            format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })
+}
+
+/// Reads a scenario file and checks it against the book.
+pub fn scenario_from_file(book: &Book, path: &Path) -> Result<ScenarioDef, ContentError> {
+    let text = read_file(path)?;
+    let name = path.display().to_string();
+    let s: ScenarioDef = parse(&name, &text)?;
+    validate_scenario(book, &s, &name)?;
+    Ok(s)
+}
+
+/// Finds a scenario by built-in id or by path.
+pub fn resolve_scenario(book: &Book, id_or_path: &str) -> Result<ScenarioDef, ContentError> {
+    if let Some(s) = book.scenario(id_or_path) {
+        return Ok(s.clone());
+    }
+    let path = Path::new(id_or_path);
+    if path.exists() {
+        return scenario_from_file(book, path);
+    }
+    let ids: Vec<&str> = book.scenarios.iter().map(|s| s.id.as_str()).collect();
+    Err(ContentError::new(
+        id_or_path,
+        format!(
+            "no such scenario or file (built-in scenarios: {})",
+            ids.join(", ")
+        ),
+    ))
+}
+
+/// Checks one content or scenario file, judged by its name: `countries.ron`,
+/// `powers.ron`, `actions.ron`, `events.ron`, `endings.ron`, `world.ron`;
+/// anything else is read as a scenario. Other parts come from the built-in set.
+pub fn check_file(path: &Path) -> Result<String, ContentError> {
+    let text = read_file(path)?;
+    let name = path.display().to_string();
+    // Syntax first, whatever the kind, so that the position is reported.
+    let _: ron::Value = parse(&name, &text)?;
+    let mut parts = parse_parts(|n| {
+        BUILTIN
+            .iter()
+            .find(|(b, _)| *b == n)
+            .map(|(_, t)| t.to_string())
+            .ok_or_else(|| ContentError::new(n, "missing built-in file"))
+    })?;
+    for (n, t) in BUILTIN_SCENARIOS {
+        parts.scenarios.push(parse(n, t)?);
+    }
+    let stem = path.file_name().and_then(|s| s.to_str()).unwrap_or("");
+    let rename = |e: ContentError| ContentError {
+        file: name.clone(),
+        ..e
+    };
+    let kind = match stem {
+        "countries.ron" => {
+            parts.countries = parse(&name, &text)?;
+            "countries"
+        }
+        "powers.ron" => {
+            parts.powers = parse(&name, &text)?;
+            "powers"
+        }
+        "actions.ron" => {
+            parts.actions = parse(&name, &text)?;
+            "actions"
+        }
+        "events.ron" => {
+            parts.events = parse(&name, &text)?;
+            "events"
+        }
+        "endings.ron" => {
+            parts.endings = parse(&name, &text)?;
+            "endings"
+        }
+        "world.ron" => {
+            parts.world = parse(&name, &text)?;
+            "world"
+        }
+        _ => {
+            let s: ScenarioDef = parse(&name, &text)?;
+            let book = build(parts).map_err(rename)?;
+            validate_scenario(&book, &s, &name)?;
+            return Ok(format!("scenario `{}`", s.id));
+        }
+    };
+    validate_book(&parts).map_err(rename)?;
+    Ok(kind.to_string())
+}
