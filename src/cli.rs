@@ -1,0 +1,92 @@
+//! The command line (clap).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "multivector",
+    version,
+    about = "Multivector: balance Russia, China, Turkey and the EU from a Central Asian capital",
+    long_about = "A turn-based strategy game for the terminal. Govern a Central Asian state, run a multi-vector foreign policy, and raise your autonomy and leverage. Without a command, opens the title screen."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+    #[command(flatten)]
+    pub display: Display,
+    /// Where saves live (default: ./saves, or $MULTIVECTOR_SAVE_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub save_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Display {
+    /// Draw the map with plain ASCII markers instead of braille.
+    #[arg(long, global = true)]
+    pub ascii: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Start a game straight away.
+    Play {
+        /// The state to govern: kazakhstan, uzbekistan, kyrgyzstan, tajikistan, turkmenistan.
+        #[arg(long, value_name = "ID")]
+        country: Option<String>,
+        /// A built-in scenario id or the path of a scenario file.
+        #[arg(long, value_name = "ID|PATH")]
+        scenario: Option<String>,
+        /// The seed of the game's chance (the same seed and choices give the same game).
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+    },
+    /// Resume a saved game.
+    Load {
+        /// A save's name in the save directory, or a path.
+        #[arg(value_name = "NAME|PATH")]
+        save: String,
+    },
+    /// List the built-in scenarios.
+    Scenarios,
+    /// Validate a content or scenario file.
+    Check {
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+    },
+    /// Play many games headless with a built-in policy and sum them up.
+    Simulate {
+        /// random, hedger, russia-first, china-first, turkey-first, eu-first.
+        #[arg(long, value_name = "P")]
+        policy: String,
+        /// How many games.
+        #[arg(long, value_name = "N")]
+        games: u32,
+        #[arg(long, value_name = "ID", default_value = "kazakhstan")]
+        country: String,
+        #[arg(long, value_name = "ID|PATH", default_value = "standard")]
+        scenario: String,
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        seed: u64,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Recompute a saved game from its seed and decisions and compare.
+    Replay {
+        #[arg(value_name = "SAVE")]
+        save: String,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Output formats of reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Md,
+    Csv,
+    Json,
+}
