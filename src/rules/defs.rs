@@ -292,10 +292,17 @@ pub struct EventDef {
     pub weight: f64,
     #[serde(default = "yes")]
     pub once: bool,
+    /// For an event that can recur: turns before it can fire again.
+    #[serde(default = "four")]
+    pub cooldown: u32,
     #[serde(default)]
     pub effects: Vec<Effect>,
     #[serde(default)]
     pub choices: Vec<ChoiceDef>,
+}
+
+fn four() -> u32 {
+    4
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -43,7 +43,12 @@ impl State {
             Var::Tolerance(p) => self.powers[p.index()].tolerance = v,
             Var::Strain(p) => self.powers[p.index()].strain = v,
             Var::World(w) => self.world[w.index()] = v,
-            Var::Stability => self.stability = v,
+            Var::Stability => {
+                self.stability = v;
+                if v <= 0.0 && self.flags.insert(COLLAPSE.to_string()) {
+                    self.note(cause.clone(), "The state collapses");
+                }
+            }
             Var::Leverage => {
                 // Adding to leverage adds to its bonus part.
                 self.leverage_bonus = (self.leverage_bonus + (value - before)).clamp(-30.0, 30.0);
@@ -123,6 +128,11 @@ impl State {
             Effect::Add(var, by) => {
                 if let Var::Share(d, h) = var {
                     self.gain(*d, *h, *by, cause);
+                } else if let (Var::Proximity(_), true) = (var, *by > 0.0) {
+                    // Closeness is harder to raise the closer one already is.
+                    let v = self.get(var);
+                    let gain = by * ((110.0 - v) / 70.0).clamp(0.1, 1.0);
+                    self.write(var, v + gain, cause);
                 } else {
                     let v = self.get(var) + by;
                     self.write(var, v, cause);
@@ -256,6 +266,9 @@ impl State {
     }
 }
 
+/// The flag set when stability reaches 0 at any moment of a turn.
+pub const COLLAPSE: &str = "collapse";
+
 /// The range of a variable.
 fn clamp_for(var: &Var, v: f64) -> f64 {
     match var {
@@ -339,8 +352,8 @@ fn give_proportionally(row: &mut ShareVec, h: Holder, n: u32) {
         let mut rems = Vec::with_capacity(4);
         for &i in &idx {
             let x = n * u32::from(row[i]);
-            given[i] = x / others;
-            rems.push((x % others, i));
+            given[i] = x.checked_div(others).unwrap_or(0);
+            rems.push((x.checked_rem(others).unwrap_or(0), i));
         }
         let mut left = n - given.iter().sum::<u32>();
         rems.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -39,13 +39,20 @@ pub fn europe_access(eu: f64, turkey: f64, coupling: f64) -> f64 {
     (eu + coupling / 100.0 * turkey).clamp(0.0, 100.0)
 }
 
-/// The proximity at which a power has a full stake in the player.
-const FULL_STAKE: f64 = 60.0;
+/// Below this proximity a power has no stake in the player; at
+/// `FULL_STAKE` its stake is full.
+const NO_STAKE: f64 = 30.0;
+const FULL_STAKE: f64 = 80.0;
+
+/// How much of a stake a power with this proximity has (0–1).
+fn stake(proximity: f64) -> f64 {
+    ((proximity - NO_STAKE) / (FULL_STAKE - NO_STAKE)).clamp(0.0, 1.0)
+}
 
 /// The parts of leverage, for display and tests.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LeverageParts {
-    /// How many powers have a real stake in the player (0–100).
+    /// How far the powers have a real stake in the player (0–100).
     pub competition: f64,
     /// Strategic assets: routes and resources (0–100).
     pub assets: f64,
@@ -84,16 +91,11 @@ pub fn leverage_parts(
         proximity[Power::Turkey.index()],
         eu,
     ];
-    let competition = 100.0
-        * stakes
-            .iter()
-            .map(|p| (p / FULL_STAKE).min(1.0))
-            .sum::<f64>()
-        / 4.0;
-    let bridge = proximity[Power::Turkey.index()].min(eu);
+    let competition = 100.0 * stakes.iter().map(|&p| stake(p)).sum::<f64>() / 4.0;
+    let bridge = 100.0 * stake(proximity[Power::Turkey.index()].min(eu));
     let mut sorted = proximity;
     sorted.sort_by(f64::total_cmp);
-    let embrace_penalty = 0.4 * (sorted[3] - sorted[2] - 25.0).max(0.0);
+    let embrace_penalty = 0.4 * (sorted[3] - sorted[2] - 20.0).max(0.0);
     LeverageParts {
         competition,
         assets,
@@ -153,8 +155,8 @@ mod tests {
     #[test]
     fn coupling_raises_the_value_of_turkey_proximity() {
         let gain = |coupling: f64| {
-            let base = leverage_parts([50.0, 50.0, 30.0, 15.0], coupling, 40.0, 0.0).total();
-            let closer = leverage_parts([50.0, 50.0, 45.0, 15.0], coupling, 40.0, 0.0).total();
+            let base = leverage_parts([50.0, 50.0, 40.0, 25.0], coupling, 40.0, 0.0).total();
+            let closer = leverage_parts([50.0, 50.0, 55.0, 25.0], coupling, 40.0, 0.0).total();
             closer - base
         };
         assert!(gain(80.0) > gain(20.0));

@@ -136,7 +136,8 @@ pub struct State {
     pub(super) planned: Vec<String>,
     pub(super) cooldowns: BTreeMap<String, u32>,
     pub(super) used: BTreeSet<String>,
-    pub(super) fired: BTreeSet<String>,
+    /// Events fired, with the turn each last fired on.
+    pub(super) fired: BTreeMap<String, u32>,
     pub(super) fired_last: Vec<String>,
     pub(super) pending: Vec<Decision>,
     pub(super) history: Vec<Snapshot>,
@@ -180,7 +181,7 @@ impl State {
             planned: Vec::new(),
             cooldowns: BTreeMap::new(),
             used: BTreeSet::new(),
-            fired: BTreeSet::new(),
+            fired: BTreeMap::new(),
             fired_last: Vec::new(),
             pending: Vec::new(),
             history: Vec::new(),

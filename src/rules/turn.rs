@@ -415,7 +415,12 @@ impl State {
         let Some(e) = book.event(id) else {
             return false;
         };
-        (!e.once || !self.fired.contains(id)) && self.holds_all(&e.when)
+        let ready = match self.fired.get(id) {
+            None => true,
+            Some(_) if e.once => false,
+            Some(&last) => self.turn >= last + e.cooldown.max(1),
+        };
+        ready && self.holds_all(&e.when)
     }
 
     fn draw_events(&mut self, book: &Book) {
@@ -459,7 +464,7 @@ impl State {
 
     fn fire(&mut self, book: &Book, id: &str) {
         let Some(e) = book.event(id) else { return };
-        self.fired.insert(id.to_string());
+        self.fired.insert(id.to_string(), self.turn);
         self.fired_last.push(id.to_string());
         let cause = Cause::Event(id.to_string());
         self.note(cause.clone(), e.title.clone());
