@@ -82,43 +82,48 @@ impl State {
         amount: f64,
         cause: &Cause,
     ) {
-        let (from, to, amount) = if amount < 0.0 {
-            (to, from, -amount)
-        } else {
-            (from, to, amount)
-        };
         let before = self.shares[d.index()];
-        let moved = (amount.round() as i64).clamp(0, i64::from(before[from.index()])) as u8;
-        if moved == 0 || from == to {
-            return;
+        let mut row = before;
+        shift_row(&mut row, from, to, amount);
+        if cause.is_structural() {
+            shift_row(&mut self.structure[d.index()], from, to, amount);
         }
-        let row = &mut self.shares[d.index()];
-        row[from.index()] -= moved;
-        row[to.index()] += moved;
-        self.shares_changed(d, before, cause);
+        if row != before {
+            self.shares[d.index()] = row;
+            self.shares_changed(d, before, cause);
+        }
     }
 
     /// Raises a holder's share, taking from the others in proportion; a
     /// negative amount gives the points to `other` (or, for `other`, to the powers).
     pub(super) fn gain(&mut self, d: Domain, h: Holder, amount: f64, cause: &Cause) {
         let before = self.shares[d.index()];
-        let n = amount.round() as i64;
         let mut row = before;
-        if n > 0 {
-            let room = 100 - i64::from(row[h.index()]);
-            take_proportionally(&mut row, h, n.min(room) as u32);
-        } else if n < 0 {
-            let give = (-n).min(i64::from(row[h.index()])) as u32;
-            if h == Holder::Other {
-                give_proportionally(&mut row, h, give);
-            } else {
-                row[h.index()] -= give as u8;
-                row[Holder::Other.index()] += give as u8;
-            }
+        gain_row(&mut row, h, amount);
+        if cause.is_structural() {
+            gain_row(&mut self.structure[d.index()], h, amount);
         }
         if row != before {
             self.shares[d.index()] = row;
             self.shares_changed(d, before, cause);
+        }
+    }
+
+    /// Structural pull: in each domain, one point moves from the holder
+    /// furthest above its structural level to the one furthest below it,
+    /// when both gaps are at least two points. Geography and habit pull
+    /// dependence back unless infrastructure changes the structure itself.
+    pub(super) fn structural_pull(&mut self) {
+        let cause = Cause::Drift("structural_pull".into());
+        for d in Domain::ALL {
+            let row = self.shares[d.index()];
+            let base = self.structure[d.index()];
+            let gap = |i: usize| i32::from(row[i]) - i32::from(base[i]);
+            let above = (0..5).max_by_key(|&i| (gap(i), std::cmp::Reverse(i))).unwrap_or(0);
+            let below = (0..5).min_by_key(|&i| (gap(i), i)).unwrap_or(0);
+            if gap(above) >= 2 && gap(below) <= -2 {
+                self.shift(d, Holder::ALL[above], Holder::ALL[below], 1.0, &cause);
+            }
         }
     }
 
@@ -263,6 +268,37 @@ impl State {
             .iter()
             .filter(|row| row[..4].iter().any(|&s| f64::from(s) > share))
             .count() as u32
+    }
+}
+
+/// Moves up to `amount` (rounded) points of a row from one holder to another.
+fn shift_row(row: &mut ShareVec, from: Holder, to: Holder, amount: f64) {
+    let (from, to, amount) = if amount < 0.0 {
+        (to, from, -amount)
+    } else {
+        (from, to, amount)
+    };
+    let moved = (amount.round() as i64).clamp(0, i64::from(row[from.index()])) as u8;
+    if moved > 0 && from != to {
+        row[from.index()] -= moved;
+        row[to.index()] += moved;
+    }
+}
+
+/// Raises (or lowers) a holder's share of a row, keeping the sum.
+fn gain_row(row: &mut ShareVec, h: Holder, amount: f64) {
+    let n = amount.round() as i64;
+    if n > 0 {
+        let room = 100 - i64::from(row[h.index()]);
+        take_proportionally(row, h, n.min(room) as u32);
+    } else if n < 0 {
+        let give = (-n).min(i64::from(row[h.index()])) as u32;
+        if h == Holder::Other {
+            give_proportionally(row, h, give);
+        } else {
+            row[h.index()] -= give as u8;
+            row[Holder::Other.index()] += give as u8;
+        }
     }
 }
 

@@ -45,6 +45,7 @@ impl State {
             start_quarter: self.start_quarter,
             powers: self.powers.clone(),
             shares: self.shares,
+            structure: self.structure,
             world: self.world,
             stability: self.stability,
             capital: self.capital,

@@ -42,7 +42,7 @@ pub fn europe_access(eu: f64, turkey: f64, coupling: f64) -> f64 {
 /// Below this proximity a power has no stake in the player; at
 /// `FULL_STAKE` its stake is full.
 const NO_STAKE: f64 = 30.0;
-const FULL_STAKE: f64 = 80.0;
+const FULL_STAKE: f64 = 85.0;
 
 /// How much of a stake a power with this proximity has (0–1).
 fn stake(proximity: f64) -> f64 {
@@ -66,7 +66,8 @@ pub struct LeverageParts {
 
 impl LeverageParts {
     pub fn total(&self) -> f64 {
-        (0.5 * self.competition + 0.3 * self.assets + 0.2 * self.bridge - self.embrace_penalty
+        (0.5 * self.competition + 0.25 * self.assets + 0.25 * self.bridge
+            - self.embrace_penalty
             + self.bonus)
             .clamp(0.0, 100.0)
     }

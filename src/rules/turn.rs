@@ -98,6 +98,7 @@ pub fn new_game(
     }
     for d in Domain::ALL {
         s.shares[d.index()] = def.dependence.get(d);
+        s.structure[d.index()] = def.dependence.get(d);
     }
     s.stability = def.stability;
     s.capital_per_turn = def.capital_per_turn;
@@ -261,6 +262,7 @@ impl State {
         self.react(book, before);
         // 4. The world drifts; situations switch on and off.
         self.drift(book);
+        self.structural_pull();
         self.situations(book);
         // 5. Events.
         self.turn += 1;
