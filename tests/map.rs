@@ -372,3 +372,37 @@ fn print_for_review() {
         println!("{}", rows(&render(v, w, h)).join("\n"));
     }
 }
+
+/// The committed asset was made by the committed tool: its clip box and
+/// tolerances are the tool's. (Re-running the tool needs the world-atlas
+/// package, which CI does not have; docs/map.md says how.)
+#[test]
+fn the_asset_matches_the_tool() {
+    let tool = include_str!("../tools/build_map.py");
+    let asset = include_str!("../assets/map/borders.ron");
+    let constant = |name: &str| {
+        tool.lines()
+            .find_map(|l| l.strip_prefix(&format!("{name} = ")))
+            .unwrap_or_else(|| panic!("no {name} in the tool"))
+            .trim()
+            .to_string()
+    };
+    let bbox: Vec<f64> = constant("BBOX")
+        .trim_matches(|c| c == '(' || c == ')')
+        .split(',')
+        .map(|v| v.trim().parse().unwrap())
+        .collect();
+    assert_eq!(bbox, atlas().bbox.to_vec());
+    let tolerances = format!(
+        "tolerance {}/{}/{} deg",
+        constant("TOL_FOCUS"),
+        constant("TOL_MAIN"),
+        constant("TOL_CONTEXT")
+    );
+    assert!(
+        asset.contains(&tolerances),
+        "asset not made with {tolerances}"
+    );
+    assert!(asset.contains("python3 tools/build_map.py"));
+    assert!(asset.starts_with("// Borders of Eurasia"));
+}

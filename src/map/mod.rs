@@ -737,10 +737,10 @@ fn tint(frame: &Frame, area: Rect, buf: &mut Buffer, atlas: &Atlas) {
             .filter(|c| g.intersects(&c.bbox))
             .flat_map(|c| c.rings.iter());
         let paint = paint_in(palette::tint(power_color(*p)));
-        scanline(&g, rings, |x, y| paint(x, y, buf));
+        scanline(&g, rings, 1, |x, y| paint(x, y, buf));
     }
     for w in &atlas.water {
         let paint = paint_in(palette::tint(palette::WATER));
-        scanline(&g, w.rings.iter(), |x, y| paint(x, y, buf));
+        scanline(&g, w.rings.iter(), 1, |x, y| paint(x, y, buf));
     }
 }
