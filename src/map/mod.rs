@@ -244,8 +244,8 @@ fn zoom_countries(zoom: Zoom) -> &'static [InView] {
     ZOOMS[zoom.index()].get_or_init(|| {
         let [lon0, lat0, lon1, lat1] = zoom.bounds();
         let step = match zoom {
-            Zoom::Region => 0.2,
-            Zoom::Eurasia => 0.4,
+            Zoom::Region => 0.3,
+            Zoom::Eurasia => 0.6,
         };
         let mut out: Vec<(f64, InView)> = Vec::new();
         for c in &atlas().countries {
