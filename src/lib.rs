@@ -1,5 +1,6 @@
 //! Multivector: a turn-based strategy game of multi-vector foreign policy.
 pub mod cli;
 pub mod content;
+pub mod map;
 pub mod rules;
 pub mod sim;
