@@ -26,6 +26,9 @@ pub enum Cond {
     Dominated { count: u32, share: f64 },
     /// At least `count` powers stand at `step` or higher on their crisis ladder.
     Ladder { count: u32, step: LadderStep },
+    /// The variable has risen by at least this much since the start of the
+    /// game (Autonomy, Leverage, Stability or a Proximity).
+    Gained(Var, f64),
     /// Any one of the conditions holds.
     Any(Vec<Cond>),
 }

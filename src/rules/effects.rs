@@ -254,6 +254,16 @@ impl State {
                     .count() as u32
                     >= *count
             }
+            Cond::Gained(v, x) => self.history.first().is_some_and(|start| {
+                let then = match v {
+                    Var::Autonomy => start.autonomy,
+                    Var::Leverage => start.leverage,
+                    Var::Stability => start.stability,
+                    Var::Proximity(p) => start.proximity[p.index()],
+                    _ => return false,
+                };
+                self.get(v) - then >= *x
+            }),
             Cond::Any(cs) => cs.iter().any(|c| self.holds(c)),
         }
     }

@@ -8,20 +8,34 @@ use super::types::{Domain, Power, WorldVar};
 /// Above this share one power dominates a domain (asymmetric dependence).
 pub const DOMINANCE: f64 = 50.0;
 
-/// Autonomy of one domain (0–100): one minus the concentration of the
-/// powers' shares (a Herfindahl index; `other` counts as diversified), less
-/// a penalty for any power holding more than half.
+/// How much autonomy a point of domestic capacity (`other`) is worth,
+/// against a point held by a perfectly balanced set of powers (1 − 1/4).
+const DOMESTIC: f64 = 0.9;
+
+/// Autonomy of one domain (0–100). The powers' part of the domain counts
+/// by how evenly it is spread among them (one minus the Herfindahl index of
+/// their shares relative to each other); the domestic part (`other`) counts
+/// almost fully. Any power holding more than half costs a penalty on top
+/// (asymmetric dependence).
 pub fn domain_autonomy(shares: &ShareVec) -> f64 {
-    let mut concentration = 0.0;
-    let mut penalty = 0.0;
-    for &s in &shares[..4] {
-        let s = f64::from(s);
-        concentration += (s / 100.0) * (s / 100.0);
-        if s > DOMINANCE {
-            penalty += s - DOMINANCE;
-        }
-    }
-    (100.0 * (1.0 - concentration) - penalty).clamp(0.0, 100.0)
+    let powers: f64 = shares[..4].iter().map(|&s| f64::from(s)).sum();
+    let other = f64::from(shares[4]) / 100.0;
+    let balance = if powers > 0.0 {
+        1.0 - shares[..4]
+            .iter()
+            .map(|&s| {
+                let x = f64::from(s) / powers;
+                x * x
+            })
+            .sum::<f64>()
+    } else {
+        0.0
+    };
+    let penalty: f64 = shares[..4]
+        .iter()
+        .map(|&s| (f64::from(s) - DOMINANCE).max(0.0))
+        .sum();
+    (100.0 * (balance * (1.0 - other) + DOMESTIC * other) - penalty).clamp(0.0, 100.0)
 }
 
 /// Autonomy (0–100): the weighted mean of the domains' autonomy.
@@ -140,16 +154,23 @@ mod tests {
 
     #[test]
     fn domination_beyond_half_costs_more_than_concentration_alone() {
-        // From 50 to 60, the penalty adds 10 points on top of the index.
-        let a50 = domain_autonomy(&[50, 0, 0, 0, 50]);
-        let a60 = domain_autonomy(&[60, 0, 0, 0, 40]);
-        let index_only = 100.0 * (0.36 - 0.25);
-        assert!((a50 - a60 - index_only - 10.0).abs() < 1e-9);
+        // Moving 10 points from other to a power below half costs less than
+        // moving them to a power already at half.
+        let below = domain_autonomy(&[30, 20, 0, 0, 50]) - domain_autonomy(&[40, 20, 0, 0, 40]);
+        let above = domain_autonomy(&[50, 20, 0, 0, 30]) - domain_autonomy(&[60, 20, 0, 0, 20]);
+        assert!(above > below + 9.0, "{above} vs {below}");
+    }
+
+    #[test]
+    fn balance_among_the_powers_counts() {
+        let balanced = domain_autonomy(&[20, 20, 20, 20, 20]);
+        let lopsided = domain_autonomy(&[65, 5, 5, 5, 20]);
+        assert!(balanced > lopsided + 30.0);
     }
 
     #[test]
     fn full_domestic_capacity_is_full_autonomy() {
-        assert_eq!(domain_autonomy(&[0, 0, 0, 0, 100]), 100.0);
+        assert_eq!(domain_autonomy(&[0, 0, 0, 0, 100]), 100.0 * DOMESTIC);
         assert_eq!(domain_autonomy(&[100, 0, 0, 0, 0]), 0.0);
     }
 
