@@ -2,4 +2,5 @@
 pub mod cli;
 pub mod content;
 pub mod rules;
+pub mod save;
 pub mod sim;
