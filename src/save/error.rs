@@ -17,7 +17,7 @@ pub enum SaveError {
         size: u64,
         limit: u64,
     },
-    #[error("{}: the file is empty, so it holds no game (a backup, NAME.bak.ron, may hold the one before)", path.display())]
+    #[error("{}: the file is empty, so it holds no game (if it was saved over, the .bak.ron file of the same name holds the save before)", path.display())]
     Empty { path: PathBuf },
     #[error("{}: this is not a text file (binary data at byte {offset}), so not a save", path.display())]
     NotText { path: PathBuf, offset: usize },

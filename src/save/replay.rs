@@ -36,7 +36,7 @@ pub struct ReplayReport {
     pub matches: bool,
     /// The first turn at which the replayed game differs from the save.
     pub first_difference: Option<u32>,
-    /// Why they differ, in words.
+    /// When a recorded decision is refused on replay, which and why.
     pub reason: Option<String>,
 }
 
@@ -54,9 +54,8 @@ pub fn replay(book: &Book, path: &Path) -> Result<ReplayReport, SaveError> {
                 reason,
             });
         }
-        Err(e @ ReplayError::Refused { turn, .. }) | Err(e @ ReplayError::Differs { turn }) => {
-            (Some(turn), Some(e.to_string()))
-        }
+        Err(e @ ReplayError::Refused { turn, .. }) => (Some(turn), Some(e.to_string())),
+        Err(ReplayError::Differs { turn }) => (Some(turn), None),
     };
     Ok(report(book, path, &game, first_difference, reason))
 }
@@ -118,7 +117,12 @@ impl ReplayReport {
             self.country, self.scenario, self.seed, self.turns, self.date
         ));
         out.push_str(&format!(
-            "autonomy {:.1}  leverage {:.1}  stability {:.1}  score {:.1}{}\n",
+            "{}autonomy {:.1}  leverage {:.1}  stability {:.1}  score {:.1}{}\n",
+            if self.matches {
+                ""
+            } else {
+                "the save claims: "
+            },
             self.autonomy,
             self.leverage,
             self.stability,
