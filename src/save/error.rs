@@ -9,7 +9,7 @@ pub enum SaveError {
     BadName { name: String, reason: String },
     #[error("{}: no such save", path.display())]
     Missing { path: PathBuf },
-    #[error("{}: is a directory, not a save", path.display())]
+    #[error("{}: is a directory or a device, not a save", path.display())]
     NotAFile { path: PathBuf },
     #[error("{}: the file is {size} bytes, more than a save can be ({limit} bytes); it was not read", path.display())]
     TooLarge {

@@ -130,7 +130,8 @@ fn read_text(path: &Path) -> Result<String, SaveError> {
         }
         Err(e) => return Err(SaveError::io(path, "cannot read", e)),
     };
-    if meta.is_dir() {
+    // Not a directory, nor a pipe or a device, which could block or never end.
+    if !meta.is_file() {
         return Err(SaveError::NotAFile {
             path: path.to_path_buf(),
         });
