@@ -3,4 +3,5 @@ pub mod cli;
 pub mod content;
 pub mod map;
 pub mod rules;
+pub mod save;
 pub mod sim;
