@@ -27,7 +27,8 @@ fn bench(c: &mut Criterion) {
     g.bench_function("one end of turn", |b| {
         b.iter(|| {
             let mut game = start.clone();
-            game.apply(&book, Command::Plan("visit_ankara".into())).unwrap();
+            game.apply(&book, Command::Plan("visit_ankara".into()))
+                .unwrap();
             game.apply(&book, Command::EndTurn).unwrap();
             black_box(game)
         })

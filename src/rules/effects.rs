@@ -119,7 +119,9 @@ impl State {
             let row = self.shares[d.index()];
             let base = self.structure[d.index()];
             let gap = |i: usize| i32::from(row[i]) - i32::from(base[i]);
-            let above = (0..5).max_by_key(|&i| (gap(i), std::cmp::Reverse(i))).unwrap_or(0);
+            let above = (0..5)
+                .max_by_key(|&i| (gap(i), std::cmp::Reverse(i)))
+                .unwrap_or(0);
             let below = (0..5).min_by_key(|&i| (gap(i), i)).unwrap_or(0);
             if gap(above) >= 2 && gap(below) <= -2 {
                 self.shift(d, Holder::ALL[above], Holder::ALL[below], 1.0, &cause);

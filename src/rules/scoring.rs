@@ -80,8 +80,7 @@ pub struct LeverageParts {
 
 impl LeverageParts {
     pub fn total(&self) -> f64 {
-        (0.5 * self.competition + 0.25 * self.assets + 0.25 * self.bridge
-            - self.embrace_penalty
+        (0.5 * self.competition + 0.25 * self.assets + 0.25 * self.bridge - self.embrace_penalty
             + self.bonus)
             .clamp(0.0, 100.0)
     }

@@ -50,6 +50,10 @@ pub fn play(book: &Book, game: &mut Game, turns: u32) {
             return;
         }
         answer_pending(book, game);
+        // The last turn's decisions may end the game.
+        if game.state().is_over() {
+            return;
+        }
         if game.state().planned().is_empty() {
             plan_turn(book, game);
         }
