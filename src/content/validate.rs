@@ -108,6 +108,7 @@ impl Checker<'_> {
                     ));
                 }
                 Cond::Any(cs) => self.conds(&at, cs)?,
+                Cond::Not(c) => self.conds(&at, std::slice::from_ref(c))?,
                 _ => {}
             }
         }

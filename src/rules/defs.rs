@@ -31,6 +31,8 @@ pub enum Cond {
     Gained(Var, f64),
     /// Any one of the conditions holds.
     Any(Vec<Cond>),
+    /// The condition does not hold.
+    Not(Box<Cond>),
 }
 
 /// A change to the state. Numbers are deltas unless the effect says `Set`.

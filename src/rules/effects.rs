@@ -267,6 +267,7 @@ impl State {
                 self.get(v) - then >= *x
             }),
             Cond::Any(cs) => cs.iter().any(|c| self.holds(c)),
+            Cond::Not(c) => !self.holds(c),
         }
     }
 
