@@ -1,6 +1,8 @@
 //! Multivector: a turn-based strategy game of multi-vector foreign policy.
 pub mod cli;
 pub mod content;
+pub mod map;
 pub mod rules;
+pub mod save;
 pub mod sim;
 pub mod ui;

@@ -128,9 +128,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             play_ui(book, Launch::Play(Box::new(game)), &cli)
         }
-        Some(Cmd::Replay { .. }) => {
-            eprintln!("replay is not built yet");
-            Ok(ExitCode::from(1))
+        Some(Cmd::Replay { save: name, json }) => {
+            use multivector::save;
+            /// The decisions do not reproduce the saved state.
+            const REPLAY_MISMATCH: u8 = 3;
+            let book = content::builtin()?;
+            let path = save::resolve(&save::save_dir(cli.save_dir.as_deref()), &name);
+            let report = match save::replay(&book, &path) {
+                Ok(report) => report,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return Ok(ExitCode::from(e.exit_code()));
+                }
+            };
+            if json {
+                println!("{}", serde_json::to_string(&report)?);
+            } else if report.matches {
+                print!("{}", report.text());
+            }
+            if report.matches {
+                Ok(ExitCode::SUCCESS)
+            } else {
+                if !json {
+                    eprint!("{}", report.text());
+                }
+                Ok(ExitCode::from(REPLAY_MISMATCH))
+            }
         }
     }
 }

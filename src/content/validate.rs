@@ -93,6 +93,20 @@ impl Checker<'_> {
                 Cond::Corridor(id, _) if !CORRIDORS.contains(&id.as_str()) => {
                     return Err(self.err(&at, format!("unknown corridor `{id}`")));
                 }
+                Cond::Gained(v, _)
+                    if !matches!(
+                        v,
+                        Var::Autonomy | Var::Leverage | Var::Stability | Var::Proximity(_)
+                    ) =>
+                {
+                    return Err(self.err(
+                        &at,
+                        format!(
+                            "Gained works on Autonomy, Leverage, Stability or a Proximity, not `{}`",
+                            v.label()
+                        ),
+                    ));
+                }
                 Cond::Any(cs) => self.conds(&at, cs)?,
                 _ => {}
             }

@@ -26,6 +26,9 @@ pub enum Cond {
     Dominated { count: u32, share: f64 },
     /// At least `count` powers stand at `step` or higher on their crisis ladder.
     Ladder { count: u32, step: LadderStep },
+    /// The variable has risen by at least this much since the start of the
+    /// game (Autonomy, Leverage, Stability or a Proximity).
+    Gained(Var, f64),
     /// Any one of the conditions holds.
     Any(Vec<Cond>),
 }
@@ -292,10 +295,17 @@ pub struct EventDef {
     pub weight: f64,
     #[serde(default = "yes")]
     pub once: bool,
+    /// For an event that can recur: turns before it can fire again.
+    #[serde(default = "four")]
+    pub cooldown: u32,
     #[serde(default)]
     pub effects: Vec<Effect>,
     #[serde(default)]
     pub choices: Vec<ChoiceDef>,
+}
+
+fn four() -> u32 {
+    4
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

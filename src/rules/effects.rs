@@ -43,7 +43,12 @@ impl State {
             Var::Tolerance(p) => self.powers[p.index()].tolerance = v,
             Var::Strain(p) => self.powers[p.index()].strain = v,
             Var::World(w) => self.world[w.index()] = v,
-            Var::Stability => self.stability = v,
+            Var::Stability => {
+                self.stability = v;
+                if v <= 0.0 && self.flags.insert(COLLAPSE.to_string()) {
+                    self.note(cause.clone(), "The state collapses");
+                }
+            }
             Var::Leverage => {
                 // Adding to leverage adds to its bonus part.
                 self.leverage_bonus = (self.leverage_bonus + (value - before)).clamp(-30.0, 30.0);
@@ -77,43 +82,50 @@ impl State {
         amount: f64,
         cause: &Cause,
     ) {
-        let (from, to, amount) = if amount < 0.0 {
-            (to, from, -amount)
-        } else {
-            (from, to, amount)
-        };
         let before = self.shares[d.index()];
-        let moved = (amount.round() as i64).clamp(0, i64::from(before[from.index()])) as u8;
-        if moved == 0 || from == to {
-            return;
+        let mut row = before;
+        shift_row(&mut row, from, to, amount);
+        if cause.is_structural() {
+            shift_row(&mut self.structure[d.index()], from, to, amount);
         }
-        let row = &mut self.shares[d.index()];
-        row[from.index()] -= moved;
-        row[to.index()] += moved;
-        self.shares_changed(d, before, cause);
+        if row != before {
+            self.shares[d.index()] = row;
+            self.shares_changed(d, before, cause);
+        }
     }
 
     /// Raises a holder's share, taking from the others in proportion; a
     /// negative amount gives the points to `other` (or, for `other`, to the powers).
     pub(super) fn gain(&mut self, d: Domain, h: Holder, amount: f64, cause: &Cause) {
         let before = self.shares[d.index()];
-        let n = amount.round() as i64;
         let mut row = before;
-        if n > 0 {
-            let room = 100 - i64::from(row[h.index()]);
-            take_proportionally(&mut row, h, n.min(room) as u32);
-        } else if n < 0 {
-            let give = (-n).min(i64::from(row[h.index()])) as u32;
-            if h == Holder::Other {
-                give_proportionally(&mut row, h, give);
-            } else {
-                row[h.index()] -= give as u8;
-                row[Holder::Other.index()] += give as u8;
-            }
+        gain_row(&mut row, h, amount);
+        if cause.is_structural() {
+            gain_row(&mut self.structure[d.index()], h, amount);
         }
         if row != before {
             self.shares[d.index()] = row;
             self.shares_changed(d, before, cause);
+        }
+    }
+
+    /// Structural pull: in each domain, one point moves from the holder
+    /// furthest above its structural level to the one furthest below it,
+    /// when both gaps are at least two points. Geography and habit pull
+    /// dependence back unless infrastructure changes the structure itself.
+    pub(super) fn structural_pull(&mut self) {
+        let cause = Cause::Drift("structural_pull".into());
+        for d in Domain::ALL {
+            let row = self.shares[d.index()];
+            let base = self.structure[d.index()];
+            let gap = |i: usize| i32::from(row[i]) - i32::from(base[i]);
+            let above = (0..5)
+                .max_by_key(|&i| (gap(i), std::cmp::Reverse(i)))
+                .unwrap_or(0);
+            let below = (0..5).min_by_key(|&i| (gap(i), i)).unwrap_or(0);
+            if gap(above) >= 2 && gap(below) <= -2 {
+                self.shift(d, Holder::ALL[above], Holder::ALL[below], 1.0, &cause);
+            }
         }
     }
 
@@ -123,6 +135,11 @@ impl State {
             Effect::Add(var, by) => {
                 if let Var::Share(d, h) = var {
                     self.gain(*d, *h, *by, cause);
+                } else if let (Var::Proximity(_), true) = (var, *by > 0.0) {
+                    // Closeness is harder to raise the closer one already is.
+                    let v = self.get(var);
+                    let gain = by * ((110.0 - v) / 70.0).clamp(0.1, 1.0);
+                    self.write(var, v + gain, cause);
                 } else {
                     let v = self.get(var) + by;
                     self.write(var, v, cause);
@@ -239,6 +256,16 @@ impl State {
                     .count() as u32
                     >= *count
             }
+            Cond::Gained(v, x) => self.history.first().is_some_and(|start| {
+                let then = match v {
+                    Var::Autonomy => start.autonomy,
+                    Var::Leverage => start.leverage,
+                    Var::Stability => start.stability,
+                    Var::Proximity(p) => start.proximity[p.index()],
+                    _ => return false,
+                };
+                self.get(v) - then >= *x
+            }),
             Cond::Any(cs) => cs.iter().any(|c| self.holds(c)),
         }
     }
@@ -255,6 +282,40 @@ impl State {
             .count() as u32
     }
 }
+
+/// Moves up to `amount` (rounded) points of a row from one holder to another.
+fn shift_row(row: &mut ShareVec, from: Holder, to: Holder, amount: f64) {
+    let (from, to, amount) = if amount < 0.0 {
+        (to, from, -amount)
+    } else {
+        (from, to, amount)
+    };
+    let moved = (amount.round() as i64).clamp(0, i64::from(row[from.index()])) as u8;
+    if moved > 0 && from != to {
+        row[from.index()] -= moved;
+        row[to.index()] += moved;
+    }
+}
+
+/// Raises (or lowers) a holder's share of a row, keeping the sum.
+fn gain_row(row: &mut ShareVec, h: Holder, amount: f64) {
+    let n = amount.round() as i64;
+    if n > 0 {
+        let room = 100 - i64::from(row[h.index()]);
+        take_proportionally(row, h, n.min(room) as u32);
+    } else if n < 0 {
+        let give = (-n).min(i64::from(row[h.index()])) as u32;
+        if h == Holder::Other {
+            give_proportionally(row, h, give);
+        } else {
+            row[h.index()] -= give as u8;
+            row[Holder::Other.index()] += give as u8;
+        }
+    }
+}
+
+/// The flag set when stability reaches 0 at any moment of a turn.
+pub const COLLAPSE: &str = "collapse";
 
 /// The range of a variable.
 fn clamp_for(var: &Var, v: f64) -> f64 {
@@ -339,8 +400,8 @@ fn give_proportionally(row: &mut ShareVec, h: Holder, n: u32) {
         let mut rems = Vec::with_capacity(4);
         for &i in &idx {
             let x = n * u32::from(row[i]);
-            given[i] = x / others;
-            rems.push((x % others, i));
+            given[i] = x.checked_div(others).unwrap_or(0);
+            rems.push((x.checked_rem(others).unwrap_or(0), i));
         }
         let mut left = n - given.iter().sum::<u32>();
         rems.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

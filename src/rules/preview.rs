@@ -32,16 +32,8 @@ impl Preview {
 
 impl State {
     /// A copy without the log and history, for trying things out.
+    /// A copy without the log, history and bookkeeping, for trying things out.
     fn scratch(&self) -> State {
-        State {
-            log: Vec::new(),
-            history: Vec::new(),
-            ..self.clone_light()
-        }
-    }
-
-    fn clone_light(&self) -> State {
-        // Log and history are the only large parts; take them out of the copy.
         State {
             scenario: self.scenario.clone(),
             country: self.country.clone(),
@@ -53,6 +45,7 @@ impl State {
             start_quarter: self.start_quarter,
             powers: self.powers.clone(),
             shares: self.shares,
+            structure: self.structure,
             world: self.world,
             stability: self.stability,
             capital: self.capital,

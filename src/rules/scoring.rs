@@ -8,20 +8,34 @@ use super::types::{Domain, Power, WorldVar};
 /// Above this share one power dominates a domain (asymmetric dependence).
 pub const DOMINANCE: f64 = 50.0;
 
-/// Autonomy of one domain (0–100): one minus the concentration of the
-/// powers' shares (a Herfindahl index; `other` counts as diversified), less
-/// a penalty for any power holding more than half.
+/// How much autonomy a point of domestic capacity (`other`) is worth,
+/// against a point held by a perfectly balanced set of powers (1 − 1/4).
+const DOMESTIC: f64 = 0.9;
+
+/// Autonomy of one domain (0–100). The powers' part of the domain counts
+/// by how evenly it is spread among them (one minus the Herfindahl index of
+/// their shares relative to each other); the domestic part (`other`) counts
+/// almost fully. Any power holding more than half costs a penalty on top
+/// (asymmetric dependence).
 pub fn domain_autonomy(shares: &ShareVec) -> f64 {
-    let mut concentration = 0.0;
-    let mut penalty = 0.0;
-    for &s in &shares[..4] {
-        let s = f64::from(s);
-        concentration += (s / 100.0) * (s / 100.0);
-        if s > DOMINANCE {
-            penalty += s - DOMINANCE;
-        }
-    }
-    (100.0 * (1.0 - concentration) - penalty).clamp(0.0, 100.0)
+    let powers: f64 = shares[..4].iter().map(|&s| f64::from(s)).sum();
+    let other = f64::from(shares[4]) / 100.0;
+    let balance = if powers > 0.0 {
+        1.0 - shares[..4]
+            .iter()
+            .map(|&s| {
+                let x = f64::from(s) / powers;
+                x * x
+            })
+            .sum::<f64>()
+    } else {
+        0.0
+    };
+    let penalty: f64 = shares[..4]
+        .iter()
+        .map(|&s| (f64::from(s) - DOMINANCE).max(0.0))
+        .sum();
+    (100.0 * (balance * (1.0 - other) + DOMESTIC * other) - penalty).clamp(0.0, 100.0)
 }
 
 /// Autonomy (0–100): the weighted mean of the domains' autonomy.
@@ -39,13 +53,20 @@ pub fn europe_access(eu: f64, turkey: f64, coupling: f64) -> f64 {
     (eu + coupling / 100.0 * turkey).clamp(0.0, 100.0)
 }
 
-/// The proximity at which a power has a full stake in the player.
-const FULL_STAKE: f64 = 60.0;
+/// Below this proximity a power has no stake in the player; at
+/// `FULL_STAKE` its stake is full.
+const NO_STAKE: f64 = 30.0;
+const FULL_STAKE: f64 = 85.0;
+
+/// How much of a stake a power with this proximity has (0–1).
+fn stake(proximity: f64) -> f64 {
+    ((proximity - NO_STAKE) / (FULL_STAKE - NO_STAKE)).clamp(0.0, 1.0)
+}
 
 /// The parts of leverage, for display and tests.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LeverageParts {
-    /// How many powers have a real stake in the player (0–100).
+    /// How far the powers have a real stake in the player (0–100).
     pub competition: f64,
     /// Strategic assets: routes and resources (0–100).
     pub assets: f64,
@@ -59,7 +80,7 @@ pub struct LeverageParts {
 
 impl LeverageParts {
     pub fn total(&self) -> f64 {
-        (0.5 * self.competition + 0.3 * self.assets + 0.2 * self.bridge - self.embrace_penalty
+        (0.5 * self.competition + 0.25 * self.assets + 0.25 * self.bridge - self.embrace_penalty
             + self.bonus)
             .clamp(0.0, 100.0)
     }
@@ -84,16 +105,11 @@ pub fn leverage_parts(
         proximity[Power::Turkey.index()],
         eu,
     ];
-    let competition = 100.0
-        * stakes
-            .iter()
-            .map(|p| (p / FULL_STAKE).min(1.0))
-            .sum::<f64>()
-        / 4.0;
-    let bridge = proximity[Power::Turkey.index()].min(eu);
+    let competition = 100.0 * stakes.iter().map(|&p| stake(p)).sum::<f64>() / 4.0;
+    let bridge = 100.0 * stake(proximity[Power::Turkey.index()].min(eu));
     let mut sorted = proximity;
     sorted.sort_by(f64::total_cmp);
-    let embrace_penalty = 0.4 * (sorted[3] - sorted[2] - 25.0).max(0.0);
+    let embrace_penalty = 0.4 * (sorted[3] - sorted[2] - 20.0).max(0.0);
     LeverageParts {
         competition,
         assets,
@@ -137,24 +153,31 @@ mod tests {
 
     #[test]
     fn domination_beyond_half_costs_more_than_concentration_alone() {
-        // From 50 to 60, the penalty adds 10 points on top of the index.
-        let a50 = domain_autonomy(&[50, 0, 0, 0, 50]);
-        let a60 = domain_autonomy(&[60, 0, 0, 0, 40]);
-        let index_only = 100.0 * (0.36 - 0.25);
-        assert!((a50 - a60 - index_only - 10.0).abs() < 1e-9);
+        // Moving 10 points from other to a power below half costs less than
+        // moving them to a power already at half.
+        let below = domain_autonomy(&[30, 20, 0, 0, 50]) - domain_autonomy(&[40, 20, 0, 0, 40]);
+        let above = domain_autonomy(&[50, 20, 0, 0, 30]) - domain_autonomy(&[60, 20, 0, 0, 20]);
+        assert!(above > below + 9.0, "{above} vs {below}");
+    }
+
+    #[test]
+    fn balance_among_the_powers_counts() {
+        let balanced = domain_autonomy(&[20, 20, 20, 20, 20]);
+        let lopsided = domain_autonomy(&[65, 5, 5, 5, 20]);
+        assert!(balanced > lopsided + 30.0);
     }
 
     #[test]
     fn full_domestic_capacity_is_full_autonomy() {
-        assert_eq!(domain_autonomy(&[0, 0, 0, 0, 100]), 100.0);
+        assert_eq!(domain_autonomy(&[0, 0, 0, 0, 100]), 100.0 * DOMESTIC);
         assert_eq!(domain_autonomy(&[100, 0, 0, 0, 0]), 0.0);
     }
 
     #[test]
     fn coupling_raises_the_value_of_turkey_proximity() {
         let gain = |coupling: f64| {
-            let base = leverage_parts([50.0, 50.0, 30.0, 15.0], coupling, 40.0, 0.0).total();
-            let closer = leverage_parts([50.0, 50.0, 45.0, 15.0], coupling, 40.0, 0.0).total();
+            let base = leverage_parts([50.0, 50.0, 40.0, 25.0], coupling, 40.0, 0.0).total();
+            let closer = leverage_parts([50.0, 50.0, 55.0, 25.0], coupling, 40.0, 0.0).total();
             closer - base
         };
         assert!(gain(80.0) > gain(20.0));

@@ -120,6 +120,9 @@ pub struct State {
     pub(super) start_quarter: u32,
     pub(super) powers: [PowerState; 4],
     pub(super) shares: [ShareVec; 5],
+    /// The structural level of each share, toward which dependence is pulled
+    /// back; moved only by completed infrastructure and the like.
+    pub(super) structure: [ShareVec; 5],
     pub(super) world: [f64; 7],
     pub(super) stability: f64,
     pub(super) capital: f64,
@@ -136,7 +139,8 @@ pub struct State {
     pub(super) planned: Vec<String>,
     pub(super) cooldowns: BTreeMap<String, u32>,
     pub(super) used: BTreeSet<String>,
-    pub(super) fired: BTreeSet<String>,
+    /// Events fired, with the turn each last fired on.
+    pub(super) fired: BTreeMap<String, u32>,
     pub(super) fired_last: Vec<String>,
     pub(super) pending: Vec<Decision>,
     pub(super) history: Vec<Snapshot>,
@@ -146,7 +150,24 @@ pub struct State {
     pub(super) scripted: Vec<(u32, String)>,
 }
 
+impl Cause {
+    /// Whether changes from this cause move the structure of dependence
+    /// too (completed projects do; visits and events do not).
+    pub fn is_structural(&self) -> bool {
+        match self {
+            Cause::Project(_) | Cause::Scenario => true,
+            Cause::Delayed(c) => c.is_structural(),
+            _ => false,
+        }
+    }
+}
+
 impl State {
+    /// The structural level of a domain's shares.
+    pub fn structure(&self, d: Domain) -> ShareVec {
+        self.structure[d.index()]
+    }
+
     pub(super) fn blank(scenario: &str, country: &str, seed: u64) -> State {
         State {
             scenario: scenario.to_string(),
@@ -164,6 +185,7 @@ impl State {
                 ladder: LadderStep::Calm,
             }),
             shares: [[0, 0, 0, 0, 100]; 5],
+            structure: [[0, 0, 0, 0, 100]; 5],
             world: [50.0; 7],
             stability: 50.0,
             capital: 0.0,
@@ -180,7 +202,7 @@ impl State {
             planned: Vec::new(),
             cooldowns: BTreeMap::new(),
             used: BTreeSet::new(),
-            fired: BTreeSet::new(),
+            fired: BTreeMap::new(),
             fired_last: Vec::new(),
             pending: Vec::new(),
             history: Vec::new(),

@@ -98,6 +98,7 @@ pub fn new_game(
     }
     for d in Domain::ALL {
         s.shares[d.index()] = def.dependence.get(d);
+        s.structure[d.index()] = def.dependence.get(d);
     }
     s.stability = def.stability;
     s.capital_per_turn = def.capital_per_turn;
@@ -261,6 +262,7 @@ impl State {
         self.react(book, before);
         // 4. The world drifts; situations switch on and off.
         self.drift(book);
+        self.structural_pull();
         self.situations(book);
         // 5. Events.
         self.turn += 1;
@@ -415,7 +417,12 @@ impl State {
         let Some(e) = book.event(id) else {
             return false;
         };
-        (!e.once || !self.fired.contains(id)) && self.holds_all(&e.when)
+        let ready = match self.fired.get(id) {
+            None => true,
+            Some(_) if e.once => false,
+            Some(&last) => self.turn >= last + e.cooldown.max(1),
+        };
+        ready && self.holds_all(&e.when)
     }
 
     fn draw_events(&mut self, book: &Book) {
@@ -459,7 +466,7 @@ impl State {
 
     fn fire(&mut self, book: &Book, id: &str) {
         let Some(e) = book.event(id) else { return };
-        self.fired.insert(id.to_string());
+        self.fired.insert(id.to_string(), self.turn);
         self.fired_last.push(id.to_string());
         let cause = Cause::Event(id.to_string());
         self.note(cause.clone(), e.title.clone());

@@ -150,7 +150,8 @@ pub fn summarize(
         mean_leverage: mean(|r| r.leverage),
         mean_stability: mean(|r| r.stability),
         mean_score: mean(|r| r.score),
-        win_rate: round2(results.iter().filter(|r| r.best).count() as f64 / n * 100.0) / 100.0,
+        win_rate: (results.iter().filter(|r| r.best).count() as f64 / n * 10_000.0).round()
+            / 10_000.0,
         outcomes,
         turns_played: results.iter().map(|r| u64::from(r.turns)).sum(),
     }

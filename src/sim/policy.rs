@@ -129,7 +129,9 @@ fn value(state: &State, pv: &Preview, policy: Policy) -> f64 {
                 .iter()
                 .map(|p| (pv.strain[p.index()] - 0.85 * state.tolerance(*p)).max(0.0))
                 .sum();
-            1.2 * pv.autonomy + 0.8 * pv.leverage + stability_weight * pv.stability
+            // Leverage past the best ending's bar is worth little; autonomy always counts.
+            let leverage_weight = if state.leverage() < 75.0 { 0.8 } else { 0.2 };
+            1.5 * pv.autonomy + leverage_weight * pv.leverage + stability_weight * pv.stability
                 - 0.6 * provocation
         }
         Policy::First(p) => {

@@ -1,0 +1,142 @@
+//! `replay`: plays a saved game again from its scenario, seed and decisions
+//! alone, and says whether that gives the state the save holds.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::rules::scoring::final_score;
+use crate::rules::{Book, Game, ReplayError};
+
+use super::{SaveError, read};
+
+/// What `multivector replay` found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReplayReport {
+    pub path: String,
+    pub scenario: String,
+    pub country: String,
+    pub seed: u64,
+    pub decisions: usize,
+    /// Turns played.
+    pub turns: u32,
+    pub date: String,
+    /// The ending's id, when the game is over.
+    pub outcome: Option<String>,
+    /// The ending's name, when the game is over.
+    pub outcome_name: Option<String>,
+    /// The scores the save holds.
+    pub autonomy: f64,
+    pub leverage: f64,
+    pub stability: f64,
+    /// The final score when the game is over; otherwise the score the game
+    /// would have if it ended now, without an ending's bonus.
+    pub score: f64,
+    /// Whether the decisions reproduce the saved state.
+    pub matches: bool,
+    /// The first turn at which the replayed game differs from the save.
+    pub first_difference: Option<u32>,
+    /// When a recorded decision is refused on replay, which and why.
+    pub reason: Option<String>,
+}
+
+/// Reads the save at `path` and replays it. A save that does not match its
+/// decisions is not an error: the report says so (`matches: false`). The
+/// error is for a file that is not a readable save, or a game that cannot
+/// start again with this content.
+pub fn replay(book: &Book, path: &Path) -> Result<ReplayReport, SaveError> {
+    let game = read(path)?;
+    let (first_difference, reason) = match game.replay(book) {
+        Ok(_) => (None, None),
+        Err(ReplayError::Start(reason)) => {
+            return Err(SaveError::Unplayable {
+                path: path.to_path_buf(),
+                reason,
+            });
+        }
+        Err(e @ ReplayError::Refused { turn, .. }) => (Some(turn), Some(e.to_string())),
+        Err(ReplayError::Differs { turn }) => (Some(turn), None),
+    };
+    Ok(report(book, path, &game, first_difference, reason))
+}
+
+fn report(
+    book: &Book,
+    path: &Path,
+    game: &Game,
+    first_difference: Option<u32>,
+    reason: Option<String>,
+) -> ReplayReport {
+    let s = game.state();
+    let outcome = s.outcome();
+    ReplayReport {
+        path: path.display().to_string(),
+        scenario: game.scenario.id.clone(),
+        country: s.country().to_string(),
+        seed: game.seed,
+        decisions: game.decisions().len(),
+        turns: s.turn(),
+        date: s.date_label(),
+        outcome: outcome.map(|o| o.ending.clone()),
+        outcome_name: outcome.and_then(|o| book.ending(&o.ending).map(|e| e.title.clone())),
+        autonomy: s.autonomy(),
+        leverage: s.leverage(),
+        stability: s.stability(),
+        score: outcome.map_or_else(
+            || final_score(s.autonomy(), s.leverage(), s.stability(), 0.0),
+            |o| o.score,
+        ),
+        matches: first_difference.is_none(),
+        first_difference,
+        reason,
+    }
+}
+
+impl ReplayReport {
+    /// The report as the lines `multivector replay` prints.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        if self.matches {
+            out.push_str(&format!(
+                "{}: the {} recorded decisions reproduce the saved game.\n",
+                self.path, self.decisions
+            ));
+        } else {
+            out.push_str(&format!(
+                "{}: the saved game does not follow from its decisions: it differs from turn {}.\n",
+                self.path,
+                self.first_difference.unwrap_or(0)
+            ));
+            if let Some(reason) = &self.reason {
+                out.push_str(&format!("  {reason}\n"));
+            }
+            out.push_str("  The save was changed by hand, or written by a different version of the game's content.\n");
+        }
+        out.push_str(&format!(
+            "{} ({} scenario, seed {}): {} turns played, now {}\n",
+            self.country, self.scenario, self.seed, self.turns, self.date
+        ));
+        out.push_str(&format!(
+            "{}autonomy {:.1}  leverage {:.1}  stability {:.1}  score {:.1}{}\n",
+            if self.matches {
+                ""
+            } else {
+                "the save claims: "
+            },
+            self.autonomy,
+            self.leverage,
+            self.stability,
+            self.score,
+            if self.outcome.is_some() {
+                ""
+            } else {
+                " (so far)"
+            }
+        ));
+        if let Some(id) = &self.outcome {
+            let name = self.outcome_name.as_deref().unwrap_or(id);
+            out.push_str(&format!("outcome: {name}\n"));
+        }
+        out
+    }
+}

@@ -1,0 +1,147 @@
+//! Helpers shared by the save and replay tests.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use multivector::rules::{Book, Command, Game};
+
+pub fn book() -> Book {
+    multivector::content::builtin().unwrap()
+}
+
+pub fn new_game(book: &Book, seed: u64) -> Game {
+    let scenario = book.scenario("standard").unwrap().clone();
+    Game::new(book, scenario, Some("kazakhstan"), seed).unwrap()
+}
+
+/// The actions planned on turn `t`, in a fixed rotation.
+pub fn plan_for(t: u32) -> &'static [&'static str] {
+    const PLANS: [&[&str]; 5] = [
+        &["visit_ankara"],
+        &["consolidate", "un_abstention"],
+        &["visit_beijing"],
+        &["visit_brussels", "csto_exercises"],
+        &["joint_exercises"],
+    ];
+    PLANS[t as usize % PLANS.len()]
+}
+
+/// Answers every pending decision (the first choice that is allowed).
+pub fn answer_pending(book: &Book, game: &mut Game) {
+    while !game.state().pending().is_empty() {
+        let ok = (0..8).any(|i| game.apply(book, Command::Choose(i)).is_ok());
+        assert!(ok, "no choice of the pending decision is allowed");
+    }
+}
+
+/// Plans this turn's actions (those the rules refuse are skipped).
+pub fn plan_turn(book: &Book, game: &mut Game) {
+    let t = game.state().turn();
+    for id in plan_for(t) {
+        let _ = game.apply(book, Command::Plan((*id).to_string()));
+    }
+}
+
+/// Plays `turns` whole turns from wherever the game is.
+pub fn play(book: &Book, game: &mut Game, turns: u32) {
+    for _ in 0..turns {
+        if game.state().is_over() {
+            return;
+        }
+        answer_pending(book, game);
+        // The last turn's decisions may end the game.
+        if game.state().is_over() {
+            return;
+        }
+        if game.state().planned().is_empty() {
+            plan_turn(book, game);
+        }
+        game.apply(book, Command::EndTurn).unwrap();
+    }
+}
+
+/// A game played for a few turns with a seed that raises decisions.
+pub fn played(book: &Book, turns: u32) -> Game {
+    let mut game = new_game(book, 7);
+    play(book, &mut game, turns);
+    game
+}
+
+/// Every file under `dir`, with its contents, to compare a directory
+/// before and after.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.insert(path.clone(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+/// Adds `delta` to the number after the last (or first) `key` in `text`.
+pub fn edit_number(text: &str, key: &str, last: bool, delta: f64) -> String {
+    let at = if last {
+        text.rfind(key)
+    } else {
+        text.find(key)
+    }
+    .expect("key in the save");
+    let start = at + key.len();
+    let len = text[start..]
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == 'e'))
+        .unwrap();
+    let value: f64 = text[start..start + len].parse().unwrap();
+    format!(
+        "{}{:?}{}",
+        &text[..start],
+        value + delta,
+        &text[start + len..]
+    )
+}
+
+/// The bad files every reader must refuse, by kind, with a word its message
+/// must hold. `good` is the text of a real save.
+pub fn bad_files(good: &str) -> Vec<(&'static str, Vec<u8>, &'static str)> {
+    let future = good.replacen("version: 1,", "version: 7,", 1);
+    assert_ne!(future, good);
+    let mut oversized = good.as_bytes().to_vec();
+    oversized.resize(9 * 1024 * 1024, b' ');
+    vec![
+        (
+            "truncated",
+            good.as_bytes()[..good.len() / 2].to_vec(),
+            "damaged or cut short",
+        ),
+        ("empty", Vec::new(), "is empty"),
+        (
+            "binary",
+            vec![0x89, b'P', b'N', b'G', 0, 0xff, 0xfe, 0x10, 0x80],
+            "not a text file",
+        ),
+        ("oversized", oversized, "more than a save can be"),
+        (
+            "future",
+            future.into_bytes(),
+            "save format version 7 is newer than this game understands (supports 1)",
+        ),
+        (
+            "no-version",
+            b"(name: \"x\")".to_vec(),
+            "no `version` field",
+        ),
+        (
+            "wrong-shape",
+            good.replacen("seed: 7,", "seed: \"seven\",", 1)
+                .into_bytes(),
+            "does not hold a game",
+        ),
+    ]
+}
