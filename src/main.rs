@@ -6,8 +6,9 @@ use clap::Parser;
 use multivector::cli::{Cli, Cmd};
 use multivector::content;
 use multivector::rules::{Book, Game};
+use multivector::save;
 use multivector::sim::{self, Policy};
-use multivector::ui::{self, Launch, Options, persist};
+use multivector::ui::{self, Launch, Options};
 
 /// Exit codes: 0 ok, 1 runtime error, 2 bad input, 3 replay mismatch.
 const BAD_INPUT: u8 = 2;
@@ -115,21 +116,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             play_ui(book, Launch::Play(Box::new(game)), &cli)
         }
-        Some(Cmd::Load { ref save }) => {
+        Some(Cmd::Load { save: ref name }) => {
             let book = content::builtin()?;
-            let dir = persist::save_dir(cli.save_dir.as_deref());
-            let path = persist::resolve(&dir, save);
-            let game = match persist::read(&path) {
+            let dir = save::save_dir(cli.save_dir.as_deref());
+            let path = save::resolve(&dir, name);
+            let game = match save::read(&path) {
                 Ok(g) => g,
                 Err(e) => {
-                    eprintln!("{}: {e}", path.display());
+                    eprintln!("{e}");
                     return Ok(ExitCode::from(e.exit_code()));
                 }
             };
             play_ui(book, Launch::Play(Box::new(game)), &cli)
         }
         Some(Cmd::Replay { save: name, json }) => {
-            use multivector::save;
             /// The decisions do not reproduce the saved state.
             const REPLAY_MISMATCH: u8 = 3;
             let book = content::builtin()?;
@@ -161,7 +161,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Opens the terminal game.
 fn play_ui(book: Book, launch: Launch, cli: &Cli) -> anyhow::Result<ExitCode> {
     let opts = Options {
-        save_dir: persist::save_dir(cli.save_dir.as_deref()),
+        save_dir: save::save_dir(cli.save_dir.as_deref()),
         ascii: cli.display.ascii,
         color: ui::theme::Theme::color_from_env(),
         seed_hint: ui::clock_seed(),

@@ -11,11 +11,11 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::keymap::{self, Ctx, Msg};
-use super::persist;
 use super::screens::{self, game::Focus};
 use super::theme::Theme;
 use super::widgets::map_panel::Zoom;
 use crate::rules::{Book, Command, Game};
+use crate::save;
 
 /// The smallest terminal the game draws in.
 pub const MIN_WIDTH: u16 = 80;
@@ -240,7 +240,7 @@ impl App {
                 return;
             }
             Msg::Save if self.play.is_some() => {
-                let name = persist::default_name(&self.play.as_ref().expect("a game").game);
+                let name = save::default_name(&self.play.as_ref().expect("a game").game);
                 self.dialog = Some(Dialog::SaveAs { name });
                 return;
             }
@@ -297,11 +297,11 @@ impl App {
     fn save_as(&mut self, name: &str) {
         let Some(play) = &mut self.play else { return };
         let name = if name.is_empty() {
-            persist::default_name(&play.game)
+            save::default_name(&play.game)
         } else {
             name.to_string()
         };
-        match persist::write(&self.save_dir, &name, &play.game) {
+        match save::write(&self.save_dir, &name, &play.game) {
             Ok(path) => {
                 play.saved_decisions = Some(play.game.decisions().len());
                 self.status = Some(format!("Saved to {}", path.display()));
@@ -322,10 +322,8 @@ impl App {
                 self.status = None;
                 if end {
                     play.log_scroll = 0;
-                    if let Err(e) = persist::write_autosave(&self.save_dir, &play.game) {
-                        if e != persist::SaveError::NotAvailable {
-                            self.status = Some(format!("Autosave failed: {e}"));
-                        }
+                    if let Err(e) = save::write_autosave(&self.save_dir, &play.game) {
+                        self.status = Some(format!("Autosave failed: {e}"));
                     }
                 }
                 true
@@ -340,7 +338,7 @@ impl App {
     /// Writes the autosave (on a hang-up).
     pub fn autosave(&self) {
         if let Some(play) = &self.play {
-            let _ = persist::write_autosave(&self.save_dir, &play.game);
+            let _ = save::write_autosave(&self.save_dir, &play.game);
         }
     }
 

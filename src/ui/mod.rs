@@ -4,7 +4,6 @@
 
 pub mod app;
 pub mod keymap;
-pub mod persist;
 pub mod screens;
 pub mod theme;
 pub mod widgets;
@@ -19,6 +18,7 @@ use ratatui::crossterm::execute;
 pub use app::{App, Launch, Options};
 
 use crate::rules::Book;
+use crate::save;
 
 /// A seed from the clock, short enough to read out to a class.
 pub fn clock_seed() -> u64 {
@@ -31,7 +31,7 @@ pub fn clock_seed() -> u64 {
 /// Runs the game in the terminal until the player quits or the terminal
 /// hangs up. The terminal is restored on every way out, panics included.
 pub fn run(book: Book, launch: Launch, opts: Options) -> anyhow::Result<()> {
-    let hangup = persist::install_hangup_flag();
+    let hangup = save::install_hangup_flag();
     let mut app = App::new(book, launch, &opts);
     let mut terminal = ratatui::init();
     // ratatui's hook restores the screen; this one also releases the mouse.

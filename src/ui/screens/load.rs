@@ -8,9 +8,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget};
 
+use crate::save::{self, SaveInfo};
 use crate::ui::app::{App, Screen};
 use crate::ui::keymap::{Ctx, Msg};
-use crate::ui::persist::{self, SaveInfo};
 use crate::ui::widgets::{cut, footer, num, panel, status};
 
 #[derive(Debug, Clone, Default)]
@@ -21,7 +21,7 @@ pub struct LoadState {
 
 impl LoadState {
     pub fn refresh(&mut self, dir: &Path) {
-        self.saves = persist::list(dir);
+        self.saves = save::list(dir);
         self.selected = self.selected.min(self.saves.len().saturating_sub(1));
     }
 }
@@ -40,7 +40,7 @@ pub fn update(app: &mut App, msg: Msg) {
                 app.status = Some(format!("{} cannot be loaded: {err}", info.name));
                 return;
             }
-            match persist::read(&info.path) {
+            match save::read(&info.path) {
                 Ok(game) => {
                     app.status = None;
                     app.start(game);
