@@ -74,7 +74,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "1-9",
         msg: Msg::Choice(0),
         help: "pick an event's choice",
-        hint: "choose",
+        hint: "answer",
         ctx: &[Event],
     },
     Binding {

@@ -123,26 +123,33 @@ fn chart(app: &App, state: &State, area: Rect, buf: &mut Buffer) {
     let last = h.last().map_or(1, |s| s.turn).max(1);
     let datasets = vec![
         Dataset::default()
-            .name("Autonomy (•)")
-            .marker(Marker::Dot)
+            .marker(Marker::Braille)
             .graph_type(GraphType::Line)
             .style(t.autonomy())
             .data(&a),
         Dataset::default()
-            .name("Leverage (▪)")
-            .marker(Marker::Block)
-            .graph_type(GraphType::Scatter)
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Line)
             .style(t.leverage())
             .data(&l),
         Dataset::default()
-            .name("Stability (⣿)")
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
+            .marker(Marker::Block)
+            .graph_type(GraphType::Scatter)
             .style(t.stability())
             .data(&s),
     ];
+    // The legend goes in the title, so it never covers the lines.
+    let title = Line::from(vec![
+        Span::raw(" "),
+        Span::styled("Autonomy ⣿", t.autonomy()),
+        Span::raw(" · "),
+        Span::styled("Leverage •", t.leverage()),
+        Span::raw(" · "),
+        Span::styled("Stability █", t.stability()),
+        Span::raw(" "),
+    ]);
     Chart::new(datasets)
-        .block(panel(t, " The game in three scores ", false))
+        .block(panel(t, title, false))
         .x_axis(
             Axis::default()
                 .title("turn")
@@ -154,8 +161,7 @@ fn chart(app: &App, state: &State, area: Rect, buf: &mut Buffer) {
                 .bounds([0.0, 100.0])
                 .labels(["0", "50", "100"]),
         )
-        .legend_position(Some(ratatui::widgets::LegendPosition::TopLeft))
-        .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)))
+        .legend_position(None)
         .render(area, buf);
 }
 
@@ -180,14 +186,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::from(vec![
         Span::styled(format!(" The end: {title} "), t.title()),
         Span::styled(format!("  final score {}", num(outcome.score)), t.heading()),
-        Span::raw(format!(
-            "  ({} after {} turns; autonomy {}, leverage {}, stability {})",
-            date_of(state, outcome.turn),
-            outcome.turn,
-            num(state.autonomy().round()),
-            num(state.leverage().round()),
-            num(state.stability().round())
-        )),
     ]))
     .render(head, buf);
     Paragraph::new(ending.map_or(String::new(), |e| e.text.clone()))
@@ -196,7 +194,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(middle);
     chart(app, state, left, buf);
-    let mut lines = vec![Line::styled("Turning points", t.heading())];
+    let mut lines = vec![
+        Line::raw(format!(
+            "{} after {} turns: autonomy {}, leverage {}, stability {}.",
+            date_of(state, outcome.turn),
+            outcome.turn,
+            num(state.autonomy().round()),
+            num(state.leverage().round()),
+            num(state.stability().round())
+        )),
+        Line::raw(""),
+        Line::styled("Turning points", t.heading()),
+    ];
     for tp in turning_points(state, book, if compact { 4 } else { 6 }) {
         let d = tp.after - tp.before;
         let arrow = if d > 0.0 { t.up() } else { t.down() };

@@ -115,7 +115,7 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         lines.push(Line::raw(""));
         lines.extend(glossary_lines(t));
         Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
+            .wrap(Wrap { trim: false })
             .scroll((scroll, 0))
             .render(body, buf);
     }

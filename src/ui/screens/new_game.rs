@@ -164,7 +164,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if !c.flags.is_empty() {
             lines.push(Line::from(vec![
                 Span::styled("Memberships and standing: ", t.heading()),
-                Span::raw(c.flags.join(", ").to_uppercase()),
+                Span::raw(
+                    c.flags
+                        .iter()
+                        .map(|f| {
+                            if f.len() <= 4 {
+                                f.to_uppercase()
+                            } else {
+                                f.replace('_', " ")
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
             ]));
         }
         Paragraph::new(lines)
