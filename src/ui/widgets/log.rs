@@ -132,11 +132,15 @@ impl Widget for LogPanel<'_> {
                 }
             }
         } else {
-            lines.extend(
-                last_turn(s)
-                    .into_iter()
-                    .filter_map(|e| entry_line(self.book, self.theme, e)),
-            );
+            for e in last_turn(s) {
+                lines.extend(entry_line(self.book, self.theme, e));
+                // News: what an event says, under its title.
+                if let (Entry::Note(_), Cause::Event(id)) = (&e.entry, &e.cause) {
+                    if let Some(ev) = self.book.event(id) {
+                        lines.push(Line::styled(format!("  {}", ev.text), self.theme.quote()));
+                    }
+                }
+            }
             if lines.is_empty() {
                 lines.push(Line::styled("A quiet quarter.", self.theme.dim()));
             }
