@@ -5,3 +5,4 @@ pub mod map;
 pub mod rules;
 pub mod save;
 pub mod sim;
+pub mod ui;

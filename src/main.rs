@@ -5,7 +5,10 @@ use std::process::ExitCode;
 use clap::Parser;
 use multivector::cli::{Cli, Cmd};
 use multivector::content;
+use multivector::rules::{Book, Game};
+use multivector::save;
 use multivector::sim::{self, Policy};
+use multivector::ui::{self, Launch, Options};
 
 /// Exit codes: 0 ok, 1 runtime error, 2 bad input, 3 replay mismatch.
 const BAD_INPUT: u8 = 2;
@@ -85,14 +88,48 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Cmd::Play { .. }) | Some(Cmd::Load { .. }) | None => {
-            eprintln!(
-                "The terminal game is not built yet. Try: multivector simulate --policy hedger --games 100"
-            );
-            Ok(ExitCode::from(1))
+        None => {
+            let book = content::builtin()?;
+            play_ui(book, Launch::Title, &cli)
+        }
+        Some(Cmd::Play {
+            ref country,
+            ref scenario,
+            seed,
+        }) => {
+            let book = content::builtin()?;
+            let scenario =
+                match content::resolve_scenario(&book, scenario.as_deref().unwrap_or("standard")) {
+                    Ok(s) => s,
+                    Err(e) => return bad_input(e),
+                };
+            if country.is_none() && scenario.country.is_none() {
+                let launch = Launch::NewGame {
+                    scenario: Some(scenario.id.clone()),
+                };
+                return play_ui(book, launch, &cli);
+            }
+            let seed = seed.or(scenario.seed).unwrap_or_else(ui::clock_seed);
+            let game = match Game::new(&book, scenario, country.as_deref(), seed) {
+                Ok(g) => g,
+                Err(e) => return bad_input(e),
+            };
+            play_ui(book, Launch::Play(Box::new(game)), &cli)
+        }
+        Some(Cmd::Load { save: ref name }) => {
+            let book = content::builtin()?;
+            let dir = save::save_dir(cli.save_dir.as_deref());
+            let path = save::resolve(&dir, name);
+            let game = match save::read(&path) {
+                Ok(g) => g,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return Ok(ExitCode::from(e.exit_code()));
+                }
+            };
+            play_ui(book, Launch::Play(Box::new(game)), &cli)
         }
         Some(Cmd::Replay { save: name, json }) => {
-            use multivector::save;
             /// The decisions do not reproduce the saved state.
             const REPLAY_MISMATCH: u8 = 3;
             let book = content::builtin()?;
@@ -119,4 +156,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
     }
+}
+
+/// Opens the terminal game.
+fn play_ui(book: Book, launch: Launch, cli: &Cli) -> anyhow::Result<ExitCode> {
+    let opts = Options {
+        save_dir: save::save_dir(cli.save_dir.as_deref()),
+        ascii: cli.display.ascii,
+        color: ui::theme::Theme::color_from_env(),
+        seed_hint: ui::clock_seed(),
+    };
+    ui::run(book, launch, opts)?;
+    Ok(ExitCode::SUCCESS)
 }

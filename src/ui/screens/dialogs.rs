@@ -1,0 +1,47 @@
+//! Small dialogs over any screen: confirm quitting, save under a name.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::ui::app::App;
+use crate::ui::keymap::Ctx;
+use crate::ui::widgets::{centered, footer, popup};
+
+pub fn render_confirm(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let inner = popup(t, "Quit?", centered(area, 54, 7), buf);
+    let lines = vec![
+        Line::raw("The game has changed since it was last saved."),
+        Line::raw("(The autosave keeps the last end of turn.)"),
+        Line::from(vec![
+            Span::raw("Quit now? "),
+            Span::styled("y", t.key()),
+            Span::raw(" yes / "),
+            Span::styled("n", t.key()),
+            Span::raw(" no"),
+        ]),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+    let keys = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
+    footer(t, Ctx::Confirm, keys, buf);
+}
+
+pub fn render_save_as(app: &App, name: &str, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let inner = popup(t, "Save the game", centered(area, 60, 7), buf);
+    let lines = vec![
+        Line::raw(format!("Name (in {}):", app.save_dir.display())),
+        Line::from(vec![
+            Span::styled(format!(" {name}"), t.heading()),
+            Span::styled("_", t.key()),
+        ]),
+        Line::styled("Type a name, Backspace to erase.", t.dim()),
+    ];
+    Paragraph::new(lines).render(inner, buf);
+    let keys = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
+    footer(t, Ctx::SaveAs, keys, buf);
+}

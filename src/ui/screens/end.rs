@@ -1,0 +1,246 @@
+//! The end screen: the outcome, the scores over the game, the turning
+//! points and why they happened, the final score, and the questions.
+
+use std::collections::BTreeMap;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
+
+use crate::rules::{Book, Cause, Entry, State, Var};
+use crate::ui::app::{App, Screen};
+use crate::ui::keymap::{Ctx, Msg};
+use crate::ui::widgets::log::cause_label;
+use crate::ui::widgets::{footer, num, panel, status};
+
+pub fn update(app: &mut App, msg: Msg) {
+    let Some(play) = app.play.as_mut() else {
+        return;
+    };
+    match msg {
+        Msg::Up => play.end_scroll = play.end_scroll.saturating_sub(1),
+        Msg::Down => play.end_scroll = play.end_scroll.saturating_add(1),
+        Msg::Select | Msg::Back => {
+            app.play = None;
+            app.screen = Screen::Title;
+        }
+        _ => {}
+    }
+}
+
+/// The date of a turn of the game, e.g. "2027 Q3".
+pub fn date_of(state: &State, turn: u32) -> String {
+    let (y, q) = state.date();
+    let now = i64::from(y) * 4 + i64::from(q) - 1;
+    let then = now - i64::from(state.turn()) + i64::from(turn);
+    format!("{} Q{}", then.div_euclid(4), then.rem_euclid(4) + 1)
+}
+
+/// A large swing of one score in one turn, with the causes behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TurningPoint {
+    pub turn: u32,
+    pub score: &'static str,
+    pub before: f64,
+    pub after: f64,
+    pub causes: Vec<String>,
+}
+
+/// The largest per-turn swings of the three scores, in the order they came.
+pub fn turning_points(state: &State, book: &Book, n: usize) -> Vec<TurningPoint> {
+    let h = state.history();
+    let mut swings = Vec::new();
+    for w in h.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        for (score, x, y) in [
+            ("Autonomy", a.autonomy, b.autonomy),
+            ("Leverage", a.leverage, b.leverage),
+            ("Stability", a.stability, b.stability),
+        ] {
+            if (y - x).abs() >= 1.0 {
+                swings.push((b.turn, score, x, y));
+            }
+        }
+    }
+    swings.sort_by(|p, q| (q.3 - q.2).abs().total_cmp(&(p.3 - p.2).abs()));
+    swings.truncate(n);
+    swings.sort_by_key(|s| s.0);
+    swings
+        .into_iter()
+        .map(|(turn, score, before, after)| TurningPoint {
+            turn,
+            score,
+            before,
+            after,
+            causes: causes_of(state, book, turn, score),
+        })
+        .collect()
+}
+
+/// The causes that moved a score's inputs most in the turn ending at `turn`.
+fn causes_of(state: &State, book: &Book, turn: u32, score: &str) -> Vec<String> {
+    let mut weight: BTreeMap<String, f64> = BTreeMap::new();
+    for e in state.log() {
+        if e.turn + 1 != turn && e.turn != turn {
+            continue;
+        }
+        if e.turn + 1 == turn && matches!(e.cause, Cause::Choice(..) | Cause::BackDown(_)) {
+            continue;
+        }
+        let Entry::Change { var, before, after } = &e.entry else {
+            continue;
+        };
+        let counts = match score {
+            "Stability" => matches!(var, Var::Stability),
+            "Leverage" => matches!(
+                var,
+                Var::Leverage | Var::Assets | Var::Proximity(_) | Var::World(_)
+            ),
+            _ => matches!(var, Var::Share(..)),
+        };
+        if counts {
+            *weight.entry(cause_label(book, &e.cause)).or_default() += (after - before).abs();
+        }
+    }
+    let mut v: Vec<(String, f64)> = weight.into_iter().collect();
+    v.sort_by(|a, b| b.1.total_cmp(&a.1));
+    v.into_iter().take(2).map(|(c, _)| c).collect()
+}
+
+fn chart(app: &App, state: &State, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let h = state.history();
+    let series = |f: fn(&crate::rules::Snapshot) -> f64| -> Vec<(f64, f64)> {
+        h.iter().map(|s| (f64::from(s.turn), f(s))).collect()
+    };
+    let (a, l, s) = (
+        series(|s| s.autonomy),
+        series(|s| s.leverage),
+        series(|s| s.stability),
+    );
+    let last = h.last().map_or(1, |s| s.turn).max(1);
+    let datasets = vec![
+        Dataset::default()
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(t.autonomy())
+            .data(&a),
+        Dataset::default()
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Line)
+            .style(t.leverage())
+            .data(&l),
+        Dataset::default()
+            .marker(Marker::Block)
+            .graph_type(GraphType::Scatter)
+            .style(t.stability())
+            .data(&s),
+    ];
+    // The legend goes in the title, so it never covers the lines.
+    let title = Line::from(vec![
+        Span::raw(" "),
+        Span::styled("Autonomy ⣿", t.autonomy()),
+        Span::raw(" · "),
+        Span::styled("Leverage •", t.leverage()),
+        Span::raw(" · "),
+        Span::styled("Stability █", t.stability()),
+        Span::raw(" "),
+    ]);
+    Chart::new(datasets)
+        .block(panel(t, title, false))
+        .x_axis(
+            Axis::default()
+                .title("turn")
+                .bounds([0.0, f64::from(last)])
+                .labels([date_of(state, 0), date_of(state, last)]),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, 100.0])
+                .labels(["0", "50", "100"]),
+        )
+        .legend_position(None)
+        .render(area, buf);
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(play) = &app.play else { return };
+    let (t, book) = (&app.theme, &app.book);
+    let state = play.game.state();
+    let Some(outcome) = state.outcome() else {
+        return;
+    };
+    let ending = book.ending(&outcome.ending);
+    let compact = area.width < 110 || area.height < 34;
+    let [head, text, middle, st, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(if compact { 3 } else { 4 }),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let title = ending.map_or(outcome.ending.as_str(), |e| e.title.as_str());
+    Paragraph::new(Line::from(vec![
+        Span::styled(format!(" The end: {title} "), t.title()),
+        Span::styled(format!("  final score {}", num(outcome.score)), t.heading()),
+    ]))
+    .render(head, buf);
+    Paragraph::new(ending.map_or(String::new(), |e| e.text.clone()))
+        .wrap(Wrap { trim: true })
+        .render(text.inner(ratatui::layout::Margin::new(1, 0)), buf);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(middle);
+    chart(app, state, left, buf);
+    let mut lines = vec![
+        Line::raw(format!(
+            "{} after {} turns: autonomy {}, leverage {}, stability {}.",
+            date_of(state, outcome.turn),
+            outcome.turn,
+            num(state.autonomy().round()),
+            num(state.leverage().round()),
+            num(state.stability().round())
+        )),
+        Line::raw(""),
+        Line::styled("Turning points", t.heading()),
+    ];
+    for tp in turning_points(state, book, if compact { 4 } else { 6 }) {
+        let d = tp.after - tp.before;
+        let arrow = if d > 0.0 { t.up() } else { t.down() };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", date_of(state, tp.turn)), t.heading()),
+            Span::styled(
+                format!("{} {arrow}{} ", tp.score, num(d.abs())),
+                if d > 0.0 { t.good() } else { t.bad() },
+            ),
+            Span::raw(format!(
+                "({} {} {})",
+                num(tp.before),
+                t.arrow(),
+                num(tp.after)
+            )),
+        ]));
+        if !tp.causes.is_empty() {
+            lines.push(Line::styled(
+                format!("  because of: {}", tp.causes.join("; ")),
+                t.dim(),
+            ));
+        }
+    }
+    lines.push(Line::raw(""));
+    if !play.game.scenario.questions.is_empty() {
+        lines.push(Line::styled("For discussion", t.heading()));
+        for (i, q) in play.game.scenario.questions.iter().enumerate() {
+            lines.push(Line::raw(format!("{}. {q}", i + 1)));
+        }
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .scroll((play.end_scroll, 0))
+        .block(panel(t, " Debrief (↑↓ scroll) ", false))
+        .render(right, buf);
+    status(t, app.status.as_deref(), st, buf);
+    footer(t, Ctx::End, foot, buf);
+}

@@ -1,0 +1,243 @@
+//! The event popup: a pending decision (an event's choices, or a step on a
+//! power's crisis ladder), with the article sentence it comes from.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::rules::preview::{Preview, preview_effects};
+use crate::rules::{Book, Command, Decision, LadderStep, Power, State, decision_choices};
+use crate::ui::app::App;
+use crate::ui::keymap::{Ctx, Msg};
+use crate::ui::theme::Theme;
+use crate::ui::widgets::{centered, footer, num, popup, wrapped_height};
+
+pub fn update(app: &mut App, msg: Msg) {
+    let Some(play) = app.play.as_mut() else {
+        return;
+    };
+    let n = decision_choices(play.game.state(), &app.book).len();
+    match msg {
+        Msg::Up => play.choice = play.choice.saturating_sub(1),
+        Msg::Down => play.choice = (play.choice + 1).min(n.saturating_sub(1)),
+        Msg::Back => play.peek = true,
+        Msg::Select => {
+            let i = play.choice;
+            choose(app, i);
+        }
+        Msg::Choice(i) if i < n => choose(app, i),
+        _ => {}
+    }
+}
+
+fn choose(app: &mut App, i: usize) {
+    if app.command(Command::Choose(i)) {
+        if let Some(play) = app.play.as_mut() {
+            play.choice = 0;
+        }
+    }
+}
+
+/// A short summary of a preview: the scores and the closeness it moves.
+fn summary(p: &Preview) -> String {
+    let mut parts = Vec::new();
+    for (name, d) in [
+        ("Autonomy", p.autonomy),
+        ("Leverage", p.leverage),
+        ("Stability", p.stability),
+    ] {
+        if d.abs() >= 0.5 {
+            parts.push(format!(
+                "{name} {}{}",
+                if d > 0.0 { "+" } else { "−" },
+                num(d.abs())
+            ));
+        }
+    }
+    for pw in Power::ALL {
+        let d = p.proximity[pw.index()];
+        if d.abs() >= 0.5 {
+            parts.push(format!(
+                "{} {}{}",
+                pw.name(),
+                if d > 0.0 { "+" } else { "−" },
+                num(d.abs())
+            ));
+        }
+    }
+    if parts.is_empty() {
+        "little change at once".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+struct Content {
+    title: String,
+    lines: Vec<Line<'static>>,
+    choices: Vec<Line<'static>>,
+}
+
+fn ladder_content(
+    state: &State,
+    book: &Book,
+    t: &Theme,
+    p: Power,
+    step: LadderStep,
+    sel: usize,
+) -> Content {
+    let def = book.power(p);
+    let text = def
+        .ladder
+        .iter()
+        .find(|l| l.step == step)
+        .map_or("", |l| l.text.as_str());
+    let next = step.next();
+    let steps: Vec<String> = LadderStep::CLIMB
+        .iter()
+        .map(|s| {
+            if *s == step {
+                format!("[{}]", s.name())
+            } else {
+                s.name().to_string()
+            }
+        })
+        .collect();
+    let back = summary(&preview_effects(state, book, &def.back_down));
+    let hold = summary(&preview_effects(state, book, &def.yields));
+    let lines = vec![
+        Line::styled(
+            format!("{}: {} — back down (1) or hold (2)", p.name(), step.name()),
+            t.heading(),
+        ),
+        Line::raw(text.to_string()),
+        Line::styled(format!("Crisis ladder: {}", steps.join(" → ")), t.dim()),
+    ];
+    let hold_text = if next == step {
+        format!(
+            "2  Hold — {} is at its last step; if it backs down you gain leverage ({hold})",
+            p.name()
+        )
+    } else {
+        format!(
+            "2  Hold — risk the next step ({}); if {} backs down instead, you gain leverage ({hold})",
+            next.name(),
+            p.name()
+        )
+    };
+    let choices = [
+        format!("1  Back down — lose autonomy, keep stability ({back})"),
+        hold_text,
+    ];
+    Content {
+        title: format!("{} on the crisis ladder", def.name),
+        lines,
+        choices: choices
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == sel {
+                    Line::styled(c, t.selected())
+                } else {
+                    Line::raw(c)
+                }
+            })
+            .collect(),
+    }
+}
+
+fn event_content(state: &State, book: &Book, t: &Theme, id: &str, sel: usize) -> Content {
+    let Some(e) = book.event(id) else {
+        return Content {
+            title: id.to_string(),
+            lines: vec![],
+            choices: vec![],
+        };
+    };
+    let mut lines = vec![Line::raw(e.text.clone())];
+    if let Some(src) = &e.source {
+        lines.push(Line::styled(format!("“{src}”"), t.quote()));
+        lines.push(Line::styled("  — from the article", t.dim()));
+    } else if let Some(ctx) = &e.context {
+        lines.push(Line::styled(format!("Context: {ctx}"), t.dim()));
+    }
+    let avail = decision_choices(state, book);
+    let choices = e
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let ok = avail.get(i).is_some_and(|a| a.1);
+            let effect = summary(&preview_effects(state, book, &c.effects));
+            let text = if ok {
+                format!("{}  {} ({effect})", i + 1, c.label)
+            } else {
+                format!("{}  {} (not available now)", i + 1, c.label)
+            };
+            let style = if !ok {
+                t.dim()
+            } else if i == sel {
+                t.selected()
+            } else {
+                t.text()
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    Content {
+        title: e.title.clone(),
+        lines,
+        choices,
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(play) = &app.play else { return };
+    let state = play.game.state();
+    let Some(decision) = state.pending().first() else {
+        return;
+    };
+    let t = &app.theme;
+    let c = match decision {
+        Decision::Event(id) => event_content(state, &app.book, t, id, play.choice),
+        Decision::Ladder(p, step) => ladder_content(state, &app.book, t, *p, *step, play.choice),
+    };
+    let w = (area.width * 4 / 5).clamp(60, 100).min(area.width);
+    let inner_w = w.saturating_sub(2);
+    let text_h: u16 = c
+        .lines
+        .iter()
+        .chain(&c.choices)
+        .map(|l| wrapped_height(&l.to_string(), inner_w))
+        .sum();
+    let h = (text_h + 6).min(area.height.saturating_sub(2));
+    let rect = centered(area, w, h);
+    let more = state.pending().len() - 1;
+    let title = if more > 0 {
+        format!("{} ({} more waiting)", c.title, more)
+    } else {
+        c.title.clone()
+    };
+    let inner = popup(t, &title, rect, buf);
+    let choices_h: u16 = c
+        .choices
+        .iter()
+        .map(|l| wrapped_height(&l.to_string(), inner.width))
+        .sum();
+    let [body, choices, keys] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(choices_h + 1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    Paragraph::new(c.lines)
+        .wrap(Wrap { trim: true })
+        .render(body, buf);
+    let mut cl = vec![Line::styled("Your answer:", t.heading())];
+    cl.extend(c.choices);
+    Paragraph::new(cl)
+        .wrap(Wrap { trim: true })
+        .render(choices, buf);
+    footer(t, Ctx::Event, keys, buf);
+}

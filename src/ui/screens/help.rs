@@ -1,0 +1,123 @@
+//! Help: every key, from the keymap, and a glossary of the article's ideas.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::ui::app::App;
+use crate::ui::keymap::{BINDINGS, Ctx};
+use crate::ui::theme::Theme;
+use crate::ui::widgets::{footer, panel, popup};
+
+/// The article's concepts: (term, definition, a quote from the article).
+pub const GLOSSARY: &[(&str, &str, &str)] = &[
+    (
+        "Strategic hedging",
+        "Engaging several powers at once so that no one of them can command you.",
+        "Such “strategic hedging” obviates obedience to any single bloc, instead leveraging the overall system’s recursive entanglements for national-interest advantage.",
+    ),
+    (
+        "Multi-vector policy",
+        "A foreign policy with several directions at once: Moscow, Beijing, Ankara, Brussels. In the game, every power you court is a vector.",
+        "Turkey’s return to Europe showcases a successful strategy of multidirectional engagement.",
+    ),
+    (
+        "Demonstration effect",
+        "A neighbour's success shows what is possible: Turkey turning its peripheral status into centrality.",
+        "Turkey’s geopolitical normalization with Europe presents a “demonstration effect”.",
+    ),
+    (
+        "Coupling interface",
+        "A link between two loosely joined systems. In the game, closeness to Turkey counts toward access to Europe in proportion to Turkey–EU coupling.",
+        "Turkey serves as a coupling interface between two loosely integrated subsystems — Europe and Central Asia.",
+    ),
+    (
+        "Asymmetric dependence",
+        "Relying on one power far more than it relies on you. In the game: a share of a domain over 50% (marked ▲) costs autonomy.",
+        "For the Central Asian states, afflicted by asymmetric dependencies on Russia…",
+    ),
+    (
+        "Relative autonomy",
+        "Not independence from everyone, but room to choose: high when no domain is dominated by one power.",
+        "In a world of connectivity and relative rather than absolute autonomy, proximity is still an underestimated resource.",
+    ),
+    (
+        "Leverage",
+        "Your ability to make powers compete for you: their stake in you, your transit routes and resources, your place as a bridge.",
+        "Russia’s declining leverage, compounded by Western sanctions and the vitiation of its own forces in Ukraine, creates space for new actors to assert influence.",
+    ),
+    (
+        "Proximity and tolerance",
+        "Proximity is how close a power is to you (0–100). Tolerance is how much drift toward its rivals it accepts; strain past tolerance makes it react.",
+        "proximity to Turkey now means potential proximity to Europe.",
+    ),
+    (
+        "Crisis ladder",
+        "A power reacts one step at a time: protest → warning → pressure → coercion. At each step you back down (lose autonomy, keep stability) or hold (risk the next step; if it backs down, you gain leverage).",
+        "",
+    ),
+    (
+        "Overextension",
+        "A power that reaches too far loses its pull. Turkey can overplay its hand; then its tie to Europe is worth less to you.",
+        "Should the EU fragment further, or should Ankara overplay its hand, the momentum could stall.",
+    ),
+];
+
+fn key_lines(t: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled("Keys", t.heading())];
+    for b in BINDINGS {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>6}  ", b.label), t.key()),
+            Span::raw(b.help),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "The mouse: click an action to select it, again to plan it.",
+        t.dim(),
+    ));
+    lines
+}
+
+fn glossary_lines(t: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled("The article's ideas", t.heading())];
+    for (term, def, quote) in GLOSSARY {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{term}: "), t.title()),
+            Span::raw(*def),
+        ]));
+        if !quote.is_empty() {
+            lines.push(Line::styled(format!("  “{quote}”"), t.quote()));
+        }
+    }
+    lines
+}
+
+pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let rect = area.inner(ratatui::layout::Margin::new(2, 1));
+    let inner = popup(t, "Help — ↑↓ scroll, Esc back", rect, buf);
+    let [body, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    if body.width >= 110 {
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(52), Constraint::Fill(1)]).areas(body);
+        Paragraph::new(key_lines(t))
+            .wrap(Wrap { trim: false })
+            .block(panel(t, "", false).borders(ratatui::widgets::Borders::RIGHT))
+            .render(left, buf);
+        Paragraph::new(glossary_lines(t))
+            .wrap(Wrap { trim: true })
+            .scroll((scroll, 0))
+            .render(right.inner(ratatui::layout::Margin::new(1, 0)), buf);
+    } else {
+        let mut lines = key_lines(t);
+        lines.push(Line::raw(""));
+        lines.extend(glossary_lines(t));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .render(body, buf);
+    }
+    footer(t, Ctx::Help, keys, buf);
+}

@@ -1,0 +1,11 @@
+//! One file per screen: each reads keys as messages in `update` and draws
+//! in `render`, which never changes anything.
+
+pub mod dialogs;
+pub mod end;
+pub mod event;
+pub mod game;
+pub mod help;
+pub mod load;
+pub mod new_game;
+pub mod title;

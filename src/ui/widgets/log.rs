@@ -1,0 +1,154 @@
+//! The news log: what changed last turn, by how much, and why.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::{num, panel};
+use crate::rules::{Book, Cause, Entry, LogEntry, State};
+use crate::ui::theme::Theme;
+
+/// A short, readable name for the cause of a change.
+pub fn cause_label(book: &Book, cause: &Cause) -> String {
+    match cause {
+        Cause::Action(id) => book.action(id).map_or(id.clone(), |a| a.name.clone()),
+        Cause::Project(id) => format!(
+            "Project: {}",
+            book.action(id).map_or(id.as_str(), |a| a.name.as_str())
+        ),
+        Cause::Reaction(p, step) => format!("Reaction: {} {}", p.name(), step.name()),
+        Cause::BackDown(p) => format!("Backed down before {}", p.name()),
+        Cause::Yield(p) => format!("{} backed down", p.name()),
+        Cause::Event(id) => book.event(id).map_or(id.clone(), |e| e.title.clone()),
+        Cause::Choice(id, i) => {
+            let e = book.event(id);
+            let title = e.map_or(id.as_str(), |e| e.title.as_str());
+            match e.and_then(|e| e.choices.get(*i)) {
+                Some(c) => format!("{title}: {}", c.label),
+                None => title.to_string(),
+            }
+        }
+        Cause::Drift(id) => format!("Drift: {}", id.replace('_', " ")),
+        Cause::Situation(id) => book
+            .world
+            .situations
+            .iter()
+            .find(|s| &s.id == id)
+            .map_or(id.clone(), |s| s.name.clone()),
+        Cause::Track(id) => book.track(id).map_or(id.clone(), |t| t.name.clone()),
+        Cause::Delayed(c) => format!("{} (later)", cause_label(book, c)),
+        Cause::Scenario => "Scenario".into(),
+        Cause::Turn => "The turn".into(),
+    }
+}
+
+/// The log entries of the last turn played: those written while it ended
+/// and the answers given since.
+pub fn last_turn(state: &State) -> Vec<&LogEntry> {
+    if state.turn() == 0 {
+        return Vec::new();
+    }
+    let from = state.turn() - 1;
+    state.log().iter().filter(|e| e.turn >= from).collect()
+}
+
+/// One log entry as a line, or nothing when the change is too small to see.
+pub fn entry_line(book: &Book, theme: &Theme, e: &LogEntry) -> Option<Line<'static>> {
+    match &e.entry {
+        Entry::Note(text) => {
+            let cause = cause_label(book, &e.cause);
+            let mut spans = vec![
+                Span::styled("» ", theme.key()),
+                Span::styled(text.clone(), theme.heading()),
+            ];
+            if &cause != text {
+                spans.push(Span::styled(format!(" ({cause})"), theme.dim()));
+            }
+            Some(Line::from(spans))
+        }
+        Entry::Change { var, before, after } => {
+            if num(*before) == num(*after) {
+                return None;
+            }
+            let arrow = if after > before {
+                theme.up()
+            } else {
+                theme.down()
+            };
+            Some(Line::from(vec![
+                Span::styled(
+                    format!("{arrow} "),
+                    if after > before {
+                        theme.good()
+                    } else {
+                        theme.bad()
+                    },
+                ),
+                Span::raw(format!(
+                    "{} {} {} {}",
+                    var.label(),
+                    num(*before),
+                    theme.arrow(),
+                    num(*after)
+                )),
+                Span::styled(format!(" ({})", cause_label(book, &e.cause)), theme.dim()),
+            ]))
+        }
+    }
+}
+
+pub struct LogPanel<'a> {
+    pub book: &'a Book,
+    pub state: &'a State,
+    pub theme: &'a Theme,
+    pub scroll: u16,
+    pub focused: bool,
+    pub objectives: &'a [String],
+}
+
+impl Widget for LogPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let title = if s.turn() == 0 {
+            " News: the start ".to_string()
+        } else {
+            format!(
+                " News: what happened in {} and why ",
+                crate::ui::screens::end::date_of(s, s.turn() - 1)
+            )
+        };
+        let block = panel(self.theme, title, self.focused);
+        let mut lines: Vec<Line> = Vec::new();
+        if s.turn() == 0 {
+            lines.push(Line::styled(
+                "Plan actions with Enter, then end the turn with e. Every change will be listed here with its cause.",
+                self.theme.dim(),
+            ));
+            if !self.objectives.is_empty() {
+                lines.push(Line::styled("Objectives:", self.theme.heading()));
+                for o in self.objectives {
+                    lines.push(Line::raw(format!("• {o}")));
+                }
+            }
+        } else {
+            for e in last_turn(s) {
+                lines.extend(entry_line(self.book, self.theme, e));
+                // News: what an event says, under its title.
+                if let (Entry::Note(_), Cause::Event(id)) = (&e.entry, &e.cause) {
+                    if let Some(ev) = self.book.event(id) {
+                        lines.push(Line::styled(format!("  {}", ev.text), self.theme.quote()));
+                    }
+                }
+            }
+            if lines.is_empty() {
+                lines.push(Line::styled("A quiet quarter.", self.theme.dim()));
+            }
+        }
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((self.scroll, 0))
+            .render(area, buf);
+    }
+}

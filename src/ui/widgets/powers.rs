@@ -1,0 +1,129 @@
+//! The powers: proximity, tolerance, strain, crisis ladder, and each one's
+//! share of every dependence domain, shares over half marked as a risk.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Row, Table, Widget};
+
+use super::{num, panel};
+use crate::rules::{Domain, LadderStep, Power, State};
+use crate::ui::theme::Theme;
+
+pub struct PowersTable<'a> {
+    pub state: &'a State,
+    pub theme: &'a Theme,
+    pub compact: bool,
+}
+
+fn short_domain(d: Domain, compact: bool) -> &'static str {
+    match (d, compact) {
+        (Domain::Security, _) => "Sec.",
+        (Domain::Trade, false) => "Trade",
+        (Domain::Trade, true) => "Trd.",
+        (Domain::TransitEnergy, _) => "Tran",
+        (Domain::Finance, _) => "Fin.",
+        (Domain::CultureInformation, false) => "Cult.",
+        (Domain::CultureInformation, true) => "Cul.",
+    }
+}
+
+fn short_step(step: LadderStep) -> &'static str {
+    match step {
+        LadderStep::Calm => "calm",
+        LadderStep::Protest => "prot",
+        LadderStep::Warning => "warn",
+        LadderStep::Pressure => "pres",
+        LadderStep::Coercion => "coer",
+    }
+}
+
+impl Widget for PowersTable<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (s, t) = (self.state, self.theme);
+        let mut header = vec![
+            Cell::from("Power"),
+            Cell::from(if self.compact { "Prx" } else { "Prox" }),
+            Cell::from("Tol"),
+        ];
+        if !self.compact {
+            header.push(Cell::from("Str"));
+        }
+        header.push(Cell::from(if self.compact { "Ladr" } else { "Ladder" }));
+        for d in Domain::ALL {
+            header.push(Cell::from(
+                Line::from(short_domain(d, self.compact)).right_aligned(),
+            ));
+        }
+        let rows = Power::ALL.into_iter().map(|p| {
+            let ps = s.power(p);
+            let mut cells = vec![
+                Cell::from(Span::styled(
+                    p.name(),
+                    t.power(p).add_modifier(ratatui::style::Modifier::BOLD),
+                )),
+                Cell::from(Line::from(num(ps.proximity.round())).right_aligned()),
+                Cell::from(Line::from(num(ps.tolerance.round())).right_aligned()),
+            ];
+            if !self.compact {
+                let strained = ps.strain > ps.tolerance;
+                cells.push(Cell::from(
+                    Line::styled(
+                        num(ps.strain.round()),
+                        if strained { t.bad() } else { t.text() },
+                    )
+                    .right_aligned(),
+                ));
+            }
+            let step = if self.compact {
+                short_step(ps.ladder)
+            } else {
+                ps.ladder.name()
+            };
+            cells.push(Cell::from(Span::styled(
+                step,
+                if ps.ladder == LadderStep::Calm {
+                    t.dim()
+                } else {
+                    t.bad()
+                },
+            )));
+            for d in Domain::ALL {
+                let share = s.share(d, p.holder());
+                let cell = if share > 50 {
+                    Line::styled(format!("{}{share}", t.risk_mark()), t.bad())
+                } else {
+                    Line::raw(format!("{share}"))
+                };
+                cells.push(Cell::from(cell.right_aligned()));
+            }
+            Row::new(cells)
+        });
+        let prx = if self.compact { 3 } else { 4 };
+        let mut widths = vec![
+            Constraint::Length(6),
+            Constraint::Length(prx),
+            Constraint::Length(3),
+        ];
+        if !self.compact {
+            widths.push(Constraint::Length(3));
+        }
+        widths.push(Constraint::Length(if self.compact { 4 } else { 8 }));
+        widths.extend([Constraint::Length(if self.compact { 4 } else { 5 }); 5]);
+        let title = if self.compact {
+            " Powers (shares %, ▲ over half) "
+        } else {
+            " Powers: proximity, tolerance, strain, crisis ladder · domain shares % (▲ over 50) "
+        };
+        let title = if t.ascii {
+            title.replace('▲', "^")
+        } else {
+            title.to_string()
+        };
+        Table::new(rows, widths)
+            .header(Row::new(header).style(t.heading()))
+            .column_spacing(1)
+            .block(panel(t, title, false))
+            .render(area, buf);
+    }
+}

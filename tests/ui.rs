@@ -1,0 +1,408 @@
+//! The terminal screens, drawn on a test backend and driven with keys:
+//! snapshots at 120×40 and 80×24, and whole short games to the end screen.
+
+use std::path::PathBuf;
+
+use multivector::content;
+use multivector::rules::defs::ScenarioDef;
+use multivector::rules::{Book, Command, Game};
+use multivector::ui::app::{App, Dialog, Launch, Options, Screen};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn book() -> Book {
+    content::builtin().expect("built-in content loads")
+}
+
+fn opts(dir: PathBuf) -> Options {
+    Options {
+        save_dir: dir,
+        ascii: false,
+        color: true,
+        seed_hint: 42,
+    }
+}
+
+fn no_saves() -> PathBuf {
+    PathBuf::from("/nonexistent/multivector-test-saves")
+}
+
+fn scenario(book: &Book, turns: u32) -> ScenarioDef {
+    let mut s = book
+        .scenario("standard")
+        .expect("standard scenario")
+        .clone();
+    s.turns = turns;
+    s
+}
+
+fn playing(country: &str, seed: u64, turns: u32) -> App {
+    let book = book();
+    let game = Game::new(&book, scenario(&book, turns), Some(country), seed).expect("game starts");
+    App::new(book, Launch::Play(Box::new(game)), &opts(no_saves()))
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn keys(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| f.render_widget(app, f.area())).expect("draw");
+    t
+}
+
+fn text(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let mut s = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            s.push_str(buf[(x, y)].symbol());
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// Ends turns (answering every decision with its first available choice)
+/// until a decision is waiting on screen.
+fn until_event(app: &mut App) {
+    for _ in 0..30 {
+        if app.screen == Screen::Event {
+            return;
+        }
+        press(app, KeyCode::Char('e'));
+    }
+    panic!("no event in 30 turns");
+}
+
+/// Plays to the end: `e` to end each turn, `1` (or the next choice) for every decision.
+fn play_to_end(app: &mut App) {
+    for _ in 0..200 {
+        match app.screen {
+            Screen::End => return,
+            Screen::Event => {
+                let before = app.game().unwrap().decisions().len();
+                for c in '1'..='9' {
+                    keys(app, &c.to_string());
+                    if app.game().unwrap().decisions().len() > before {
+                        break;
+                    }
+                }
+            }
+            _ => press(app, KeyCode::Char('e')),
+        }
+    }
+    panic!("the game did not end");
+}
+
+#[test]
+fn title_screen() {
+    let app = App::new(book(), Launch::Title, &opts(no_saves()));
+    for (w, h) in [(120, 40), (80, 24)] {
+        let t = draw(&app, w, h);
+        let s = text(&t);
+        assert!(s.contains("New game") && s.contains("Load game") && s.contains("Quit"));
+        insta::assert_snapshot!(format!("title_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn new_game_screen_starts_the_chosen_state_with_the_typed_seed() {
+    let mut app = App::new(book(), Launch::Title, &opts(no_saves()));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::NewGame);
+    press(&mut app, KeyCode::Down);
+    let t = draw(&app, 120, 40);
+    insta::assert_snapshot!("new_game_120x40", t.backend());
+    let t = draw(&app, 80, 24);
+    insta::assert_snapshot!("new_game_80x24", t.backend());
+    // Seed field: erase the offered seed, type 77.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    keys(&mut app, "77");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Game);
+    let game = app.game().unwrap();
+    assert_eq!(game.seed, 77);
+    let second = app.new_game.countries[1].clone();
+    assert_eq!(game.state().country(), second);
+}
+
+#[test]
+fn game_screen() {
+    let app = playing("uzbekistan", 3, 24);
+    for (w, h) in [(120, 40), (80, 24)] {
+        let t = draw(&app, w, h);
+        let s = text(&t);
+        for word in [
+            "Uzbekistan",
+            "Autonomy",
+            "Leverage",
+            "Stability",
+            "Russia",
+            "China",
+            "Turkey",
+            "EU",
+            "2026 Q1",
+            "1/24",
+        ] {
+            assert!(s.contains(word), "{w}x{h}: no {word} in\n{s}");
+        }
+        insta::assert_snapshot!(format!("game_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn game_screen_after_a_turn_shows_the_log_with_causes() {
+    let mut app = playing("kazakhstan", 7, 24);
+    press(&mut app, KeyCode::Enter); // plan the first action
+    let planned = app.game().unwrap().state().planned().to_vec();
+    assert_eq!(planned.len(), 1);
+    let name = app.book.action(&planned[0]).unwrap().name.clone();
+    press(&mut app, KeyCode::Char('e'));
+    if app.screen == Screen::Event {
+        press(&mut app, KeyCode::Esc); // look at the board
+    }
+    let s = text(&draw(&app, 120, 40));
+    assert!(s.contains("2026 Q2"), "{s}");
+    assert!(
+        s.contains(&format!("({name})")),
+        "the log names the action: {s}"
+    );
+    assert!(s.contains("→"), "changes are shown as before → after: {s}");
+}
+
+#[test]
+fn undo_takes_back_the_last_planned_action() {
+    let mut app = playing("kazakhstan", 7, 24);
+    let capital = app.game().unwrap().state().capital();
+    press(&mut app, KeyCode::Enter);
+    assert!(app.game().unwrap().state().capital() < capital);
+    keys(&mut app, "u");
+    assert!(app.game().unwrap().state().planned().is_empty());
+    assert_eq!(app.game().unwrap().state().capital(), capital);
+    keys(&mut app, "u");
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap_or("")
+            .contains("nothing to undo")
+    );
+}
+
+#[test]
+fn event_popup() {
+    let mut app = playing("uzbekistan", 3, 24);
+    until_event(&mut app);
+    for (w, h) in [(120, 40), (80, 24)] {
+        let t = draw(&app, w, h);
+        let s = text(&t);
+        assert!(s.contains("Your answer:") && s.contains("1  "), "{s}");
+        insta::assert_snapshot!(format!("event_{w}x{h}"), t.backend());
+    }
+    // Esc puts the popup aside; Enter brings it back; a number answers it.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Game);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Event);
+    let before = app.game().unwrap().state().pending().len();
+    let choices = multivector::rules::decision_choices(app.game().unwrap().state(), &app.book);
+    let first = choices.iter().position(|c| c.1).unwrap();
+    keys(&mut app, &(first + 1).to_string());
+    assert_eq!(app.game().unwrap().state().pending().len(), before - 1);
+}
+
+#[test]
+fn help_screen() {
+    let mut app = playing("uzbekistan", 3, 24);
+    keys(&mut app, "?");
+    assert!(matches!(app.dialog, Some(Dialog::Help { .. })));
+    for (w, h) in [(120, 40), (80, 24)] {
+        let t = draw(&app, w, h);
+        let s = text(&t);
+        assert!(s.contains("end the turn"), "{s}");
+        insta::assert_snapshot!(format!("help_{w}x{h}"), t.backend());
+    }
+    let s = text(&draw(&app, 120, 40));
+    for term in [
+        "Strategic hedging",
+        "Demonstration effect",
+        "Coupling interface",
+        "Asymmetric dependence",
+        "Relative autonomy",
+    ] {
+        assert!(s.contains(term), "no {term}");
+    }
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.dialog, None);
+}
+
+#[test]
+fn a_short_game_reaches_the_end_screen() {
+    let mut app = playing("kazakhstan", 11, 3);
+    play_to_end(&mut app);
+    assert_eq!(app.screen, Screen::End);
+    let outcome = app.game().unwrap().state().outcome().unwrap().clone();
+    let title = app.book.ending(&outcome.ending).unwrap().title.clone();
+    for (w, h) in [(120, 40), (80, 24)] {
+        let t = draw(&app, w, h);
+        let s = text(&t);
+        assert!(
+            s.contains(&title),
+            "{w}x{h}: outcome {title} not shown:\n{s}"
+        );
+        assert!(s.contains("final score"), "{s}");
+        assert!(s.contains("Turning points"), "{s}");
+        assert!(s.contains("For discussion"), "{s}");
+        insta::assert_snapshot!(format!("end_{w}x{h}"), t.backend());
+    }
+    // Enter goes back to the title.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Title);
+}
+
+#[test]
+fn a_full_game_with_keys_only_ends() {
+    let mut app = playing("tajikistan", 5, 24);
+    play_to_end(&mut app);
+    assert!(app.game().unwrap().state().outcome().is_some());
+    assert!(text(&draw(&app, 80, 24)).contains("The end:"));
+}
+
+#[test]
+fn the_ui_changes_the_game_only_through_commands() {
+    let mut app = playing("kyrgyzstan", 9, 4);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    play_to_end(&mut app);
+    let game = app.game().unwrap();
+    let replayed = game
+        .replay(&app.book)
+        .expect("the recorded commands replay");
+    assert_eq!(replayed.state(), game.state());
+    assert!(
+        game.decisions()
+            .iter()
+            .any(|d| matches!(d.command, Command::Plan(_)))
+    );
+}
+
+#[test]
+fn quitting_asks_first_unless_just_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = book();
+    let game = Game::new(&book, scenario(&book, 24), Some("uzbekistan"), 3).unwrap();
+    let mut app = App::new(
+        book,
+        Launch::Play(Box::new(game)),
+        &opts(dir.path().to_path_buf()),
+    );
+    keys(&mut app, "q");
+    assert_eq!(app.dialog, Some(Dialog::ConfirmQuit));
+    keys(&mut app, "n");
+    assert_eq!(app.dialog, None);
+    assert!(!app.quit);
+    // Save under a name, then q quits at once.
+    keys(&mut app, "s");
+    assert!(matches!(app.dialog, Some(Dialog::SaveAs { .. })));
+    let t = draw(&app, 80, 24);
+    assert!(text(&t).contains("Save the game"));
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.status.as_deref().unwrap_or("").starts_with("Saved to"),
+        "{:?}",
+        app.status
+    );
+    keys(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn saves_are_listed_and_loaded_from_the_title_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = playing("uzbekistan", 3, 24);
+    app.save_dir = dir.path().to_path_buf();
+    keys(&mut app, "e");
+    if app.screen == Screen::Event {
+        keys(&mut app, "1");
+    }
+    keys(&mut app, "s");
+    if let Some(Dialog::SaveAs { name }) = &mut app.dialog {
+        *name = "week three".into();
+    }
+    press(&mut app, KeyCode::Enter);
+    std::fs::write(dir.path().join("broken.ron"), "(not a save").unwrap();
+    let mut title = App::new(
+        multivector::content::builtin().unwrap(),
+        Launch::Title,
+        &opts(dir.path().to_path_buf()),
+    );
+    press(&mut title, KeyCode::Down);
+    press(&mut title, KeyCode::Enter);
+    assert_eq!(title.screen, Screen::Load);
+    let s = text(&draw(&title, 120, 40));
+    assert!(s.contains("week three") && s.contains("broken"), "{s}");
+    assert!(s.contains("2026 Q2"), "{s}");
+    let i = title
+        .load
+        .saves
+        .iter()
+        .position(|s| s.name == "week three")
+        .unwrap();
+    title.load.selected = i;
+    press(&mut title, KeyCode::Enter);
+    assert_eq!(title.screen, Screen::Game);
+    assert_eq!(title.game().unwrap().state().date_label(), "2026 Q2");
+}
+
+#[test]
+fn small_terminals_get_the_enlarge_message_and_never_panic() {
+    let mut app = playing("uzbekistan", 3, 24);
+    for (w, h) in [(1, 1), (2, 1), (10, 3), (40, 12), (79, 24), (80, 23)] {
+        let s = text(&draw(&app, w, h));
+        if w >= 40 {
+            assert!(s.contains("Please enlarge"), "{w}x{h}: {s}");
+            assert!(s.contains(&format!("{w}×{h}")), "{w}x{h}: {s}");
+        }
+    }
+    // Every screen at the smallest size and a few odd ones.
+    until_event(&mut app);
+    for (w, h) in [(80, 24), (81, 25), (100, 30), (200, 60)] {
+        draw(&app, w, h);
+        keys(&mut app, "?");
+        draw(&app, w, h);
+        press(&mut app, KeyCode::Esc);
+    }
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    let book = book();
+    let game = Game::new(&book, scenario(&book, 24), Some("uzbekistan"), 3).unwrap();
+    let mut o = opts(no_saves());
+    o.color = false;
+    let app = App::new(book, Launch::Play(Box::new(game)), &o);
+    let t = draw(&app, 120, 40);
+    let buf = t.backend().buffer();
+    let coloured = buf
+        .content()
+        .iter()
+        .filter(|c| c.fg != ratatui::style::Color::Reset || c.bg != ratatui::style::Color::Reset)
+        .count();
+    assert_eq!(coloured, 0, "NO_COLOR: no cell has a colour");
+    // Risk still shows, by symbol.
+    assert!(text(&t).contains('▲'));
+}
