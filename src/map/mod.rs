@@ -1,12 +1,16 @@
 //! The map of the region: real borders (Natural Earth, see `docs/map.md`),
-//! capitals, corridors and the player's ties to the four powers, drawn on a
-//! ratatui `Canvas`.
+//! capitals, corridors and the player's ties to the four powers, drawn as a
+//! ratatui `Canvas` draws. What changes only with the zoom, the area, the
+//! player and the selection is painted once and kept (`cache.rs`); a render
+//! copies it and adds the lines and texts of the turn (`render.rs`).
 //!
 //! Self-contained: it uses ratatui, serde and ron, and nothing else of the
 //! crate. The data is embedded from `assets/map/` and parsed once ([`atlas`]).
 
+mod cache;
 mod data;
 mod labels;
+mod raster;
 mod render;
 mod shapes;
 mod texts;

@@ -191,4 +191,21 @@ impl Frame {
         let y = self.y[1] - (f64::from(cy) + 0.5) * h / f64::from(self.rows.saturating_sub(1));
         (x.min(self.x[1]), y.max(self.y[0]))
     }
+
+    /// The cell `Canvas` writes a label printed at `(x, y)` in, as its
+    /// `render` computes it; `None` where it would leave the label out.
+    pub fn label_cell(&self, (x, y): LonLat) -> Option<(u16, u16)> {
+        let ([left, right], [bottom, top]) = (self.x, self.y);
+        if !(x >= left && x <= right && y <= top && y >= bottom) {
+            return None;
+        }
+        let width = (right - left).abs();
+        let height = (top - bottom).abs();
+        let res_x = f64::from(self.cols - 1);
+        let res_y = f64::from(self.rows - 1);
+        Some((
+            ((x - left) * res_x / width) as u16,
+            ((top - y) * res_y / height) as u16,
+        ))
+    }
 }
