@@ -1,8 +1,12 @@
 //! The map widget against a bare canvas drawing ratatui's built-in world map.
 //!
-//! `cargo bench --bench map`
+//! `cargo bench --bench map`: about a minute. The map keeps what only
+//! changes with the zoom, the area, the player and the selection between
+//! renders, so most of these time a render after the first, as in a game;
+//! the "after a resize" ones time a render that paints it again.
 
 use std::hint::black_box;
+use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use multivector::map::{CorridorStatus, MapView, MapWidget, Zoom, atlas, country_ids_in_view};
@@ -34,7 +38,7 @@ fn view(zoom: Zoom) -> MapView<'static> {
 }
 
 fn bench(c: &mut Criterion) {
-    // parse the data and sample the zooms' countries once, outside the timing
+    // parse the data and list the zooms' countries once, outside the timing
     atlas();
     country_ids_in_view(Zoom::Region);
     country_ids_in_view(Zoom::Eurasia);
@@ -47,6 +51,19 @@ fn bench(c: &mut Criterion) {
                     MapWidget { view: view(zoom) }.render(black_box(area), &mut buf);
                 })
             });
+            // nine widths in turn, more than the map keeps: each render is a
+            // first one
+            let mut width = 0;
+            c.bench_function(
+                &format!("map widget {zoom:?} {w}x{h} after a resize"),
+                |b| {
+                    b.iter(|| {
+                        width = (width + 1) % 9;
+                        let area = Rect::new(0, 0, w - width, h);
+                        MapWidget { view: view(zoom) }.render(black_box(area), &mut buf);
+                    })
+                },
+            );
         }
         c.bench_function(&format!("bare canvas Map High {w}x{h}"), |b| {
             b.iter(|| {
@@ -66,5 +83,12 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4))
+        .sample_size(60);
+    targets = bench
+}
 criterion_main!(benches);

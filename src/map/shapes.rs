@@ -1,9 +1,12 @@
-//! Canvas shapes for the map: borders, filled territories, patterned lines.
+//! Canvas shapes for the map: borders, filled territories, outlines; and
+//! patterned lines, painted on a [`Raster`].
 
 use ratatui::style::Color;
 use ratatui::widgets::canvas::{Line, Painter, Shape};
 
 use super::data::{Country, LonLat, Polyline};
+use super::raster::Raster;
+use super::view::Frame;
 
 /// The canvas' mapping from world coordinates to grid dots, as
 /// `Painter::get_point` does it (same formula, without the rounding).
@@ -25,13 +28,33 @@ pub(crate) struct DotGrid {
 
 impl DotGrid {
     pub fn from_painter(painter: &Painter) -> Option<DotGrid> {
-        let ([left, right], [bottom, top]) = painter.bounds();
-        let (left, right, bottom, top) = (*left, *right, *bottom, *top);
+        let (x, y) = painter.bounds();
+        let (max_x, max_y) = painter.get_point(x[1], y[0])?;
+        DotGrid::with_max(*x, *y, (max_x as f64, max_y as f64))
+    }
+
+    /// The grid of a canvas over `frame`, as [`DotGrid::from_painter`] finds it.
+    pub fn dots(frame: &Frame) -> Option<DotGrid> {
+        let ([left, right], [bottom, top]) = (frame.x, frame.y);
+        let (w, h) = (right - left, top - bottom);
+        if w <= 0.0 || h <= 0.0 {
+            return None;
+        }
+        // `Painter::get_point(right, bottom)`
+        let (res_x, res_y) = frame.resolution();
+        let max_x = ((right - left) * (res_x - 1.0) / w).round() as usize;
+        let max_y = ((top - bottom) * (res_y - 1.0) / h).round() as usize;
+        DotGrid::with_max(frame.x, frame.y, (max_x as f64, max_y as f64))
+    }
+
+    fn with_max(
+        [left, right]: [f64; 2],
+        [bottom, top]: [f64; 2],
+        (max_x, max_y): (f64, f64),
+    ) -> Option<DotGrid> {
         if right - left <= 0.0 || top - bottom <= 0.0 {
             return None;
         }
-        let (max_x, max_y) = painter.get_point(right, bottom)?;
-        let (max_x, max_y) = (max_x as f64, max_y as f64);
         Some(DotGrid {
             left,
             right,
@@ -287,18 +310,16 @@ pub(crate) struct DashedLine<'a> {
     pub color: Color,
 }
 
-impl Shape for DashedLine<'_> {
-    fn draw(&self, painter: &mut Painter) {
-        let Some(g) = DotGrid::from_painter(painter) else {
-            return;
-        };
+impl DashedLine<'_> {
+    /// Paints the line on `raster` (grid `g`), with the ASCII marker `mark`.
+    pub fn draw(&self, g: &DotGrid, raster: &mut Raster, mark: u8) {
         let period = u32::from(self.dash.on) + u32::from(self.dash.off);
         if period == 0 || self.dash.on == 0 {
             return;
         }
         let mut step = 0u32;
         for w in self.points.windows(2) {
-            let Some((a, b)) = clip_segment(&g, w[0], w[1]) else {
+            let Some((a, b)) = clip_segment(g, w[0], w[1]) else {
                 continue;
             };
             let p = |(x, y): LonLat| {
@@ -310,7 +331,7 @@ impl Shape for DashedLine<'_> {
             let ((x0, y0), (x1, y1)) = (p(a), p(b));
             bresenham(x0, y0, x1, y1, |x, y| {
                 if step % period < u32::from(self.dash.on) {
-                    painter.paint(x as usize, y as usize, self.color);
+                    raster.paint(x as usize, y as usize, self.color, mark);
                 }
                 step = step.wrapping_add(1);
             });
