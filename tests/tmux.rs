@@ -6,10 +6,16 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 fn have_tmux() -> bool {
-    Command::new("tmux")
+    let ok = Command::new("tmux")
         .arg("-V")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    // CI installs tmux: there, a missing tmux is a failure, not a skip.
+    assert!(
+        ok || std::env::var("CI").is_err(),
+        "tmux is missing on CI: .ci/run must install it"
+    );
+    ok
 }
 
 /// A tmux session running a plain shell, killed when dropped.
@@ -208,4 +214,131 @@ fn a_small_terminal_asks_to_be_enlarged() {
     s.wait_for("the shell", |p| {
         p.lines().any(|l| l.starts_with("mvsh$")) && !p.contains("Please enlarge")
     });
+}
+
+/// Ends turns, answering every decision with its first choice, until the
+/// header shows `date`.
+fn end_turns_until(s: &Session, date: &str) {
+    let start = Instant::now();
+    loop {
+        let p = s.pane();
+        if p.contains(date) && !p.contains("Your answer:") {
+            return;
+        }
+        if p.contains("Your answer:") {
+            s.send(&["1"]);
+        } else {
+            s.send(&["e"]);
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "never reached {date}:\n{p}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// The header and the three score gauges of the game screen.
+fn scores(p: &str) -> Vec<String> {
+    let mut out: Vec<String> = p
+        .lines()
+        .filter(|l| l.contains("turn ") && l.contains("capital"))
+        .map(|l| l.trim().to_string())
+        .collect();
+    for w in ["Autonomy  ", "Leverage  ", "Stability "] {
+        if let Some(l) = p.lines().find(|l| l.contains(&format!("│{w}"))) {
+            let i = l.find(w).unwrap_or(0);
+            out.push(l[i..].split('│').next().unwrap_or("").trim().to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn a_saved_game_loads_with_the_same_date_and_scores() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the terminal test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let s = Session::new("save", 120, 40);
+    s.type_line(&play_line(dir.path()));
+    s.wait_for("the game screen", |p| p.contains("2026 Q1"));
+    end_turns_until(&s, "2026 Q3");
+    let before = scores(&s.pane());
+    assert_eq!(before.len(), 4, "{before:?}");
+    s.send(&["s"]);
+    s.wait_for("the name prompt", |p| p.contains("uzbekistan-2026-q3"));
+    s.send(&["Enter"]);
+    s.wait_for("the save to be written", |_| {
+        dir.path().join("uzbekistan-2026-q3.ron").exists()
+    });
+    // Just saved: quitting asks nothing.
+    s.send(&["q"]);
+    s.wait_for("the shell", |p| {
+        p.lines().any(|l| l.starts_with("mvsh$")) && !p.contains("Stability")
+    });
+    s.type_line(&format!(
+        "clear; {} load uzbekistan-2026-q3 --save-dir '{}'",
+        env!("CARGO_BIN_EXE_multivector"),
+        dir.path().display()
+    ));
+    let p = s.wait_for("the loaded game", |p| {
+        p.contains("2026 Q3") && p.contains("Stability ")
+    });
+    assert_eq!(scores(&p), before);
+    s.send(&["q"]);
+    s.wait_for("the quit question", |p| p.contains("Quit now?"));
+    s.send(&["y"]);
+}
+
+#[test]
+fn a_hang_up_writes_the_autosave_and_restores_the_terminal() {
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the terminal test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let s = Session::new("hup", 100, 30);
+    s.type_line(&format!("{} & echo pid=$!; fg", play_line(dir.path())));
+    s.wait_for("the game screen", |p| p.contains("2026 Q1"));
+    end_turns_until(&s, "2026 Q3");
+    let pid = Command::new("pgrep")
+        .args(["-f", "play --country uzbekistan --seed 3"])
+        .output()
+        .expect("pgrep runs");
+    let pids = String::from_utf8_lossy(&pid.stdout).to_string();
+    // The end of turn wrote an autosave; take it away, so that only the
+    // hang-up can write it again.
+    std::fs::remove_file(dir.path().join("autosave.ron")).expect("an autosave after the turn");
+    let dir_text = dir.path().display().to_string();
+    let mut sent = false;
+    for pid in pids.split_whitespace() {
+        let cmdline = std::fs::read_to_string(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+        if cmdline.contains(&dir_text) {
+            assert!(
+                Command::new("kill")
+                    .args(["-HUP", pid])
+                    .status()
+                    .unwrap()
+                    .success()
+            );
+            sent = true;
+        }
+    }
+    assert!(sent, "found the game's process among {pids:?}");
+    s.wait_for("the shell after the hang-up", |p| {
+        p.lines().any(|l| l.starts_with("mvsh$")) && !p.contains("Stability ")
+    });
+    s.type_line("echo restored-$((40+2))");
+    s.wait_for("the shell to answer", |p| p.contains("restored-42"));
+    let text = std::fs::read_to_string(dir.path().join("autosave.ron")).expect("autosave written");
+    let game =
+        multivector::save::read(&dir.path().join("autosave.ron")).expect("the autosave loads");
+    assert_eq!(
+        game.state().date_label(),
+        "2026 Q3",
+        "the last completed turn"
+    );
+    assert!(text.contains("version"));
 }
