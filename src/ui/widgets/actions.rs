@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{cut, num, panel, signed};
+use super::{cut, num, panel, put_line, signed};
 use crate::rules::preview::preview_action;
 use crate::rules::{Book, Illegal, State, Var, check_action};
 use crate::ui::theme::Theme;
@@ -79,10 +79,9 @@ impl Widget for ActionList<'_> {
             } else {
                 line
             };
-            Paragraph::new(line).render(
-                Rect::new(inner.x, inner.y + row as u16, inner.width, 1),
-                buf,
-            );
+            // One row, written straight into the buffer: a paragraph per
+            // row would cost most of the frame.
+            put_line(buf, inner.x, inner.y + row as u16, &line, inner.width);
         }
     }
 }

@@ -3,9 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
-use super::{num, panel};
+use super::{num, panel, put_line, wrap_styled};
 use crate::rules::{Book, Cause, Entry, LogEntry, State};
 use crate::ui::theme::Theme;
 
@@ -50,7 +50,10 @@ pub fn last_turn(state: &State) -> Vec<&LogEntry> {
         return Vec::new();
     }
     let from = state.turn() - 1;
-    state.log().iter().filter(|e| e.turn >= from).collect()
+    // The log is in turn order: start at the first entry of that turn.
+    let log = state.log();
+    let start = log.partition_point(|e| e.turn < from);
+    log[start..].iter().collect()
 }
 
 /// One log entry as a line, or nothing when the change is too small to see.
@@ -145,10 +148,14 @@ impl Widget for LogPanel<'_> {
                 lines.push(Line::styled("A quiet quarter.", self.theme.dim()));
             }
         }
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((self.scroll, 0))
-            .render(area, buf);
+        // Wrap only what can be seen, and write the rows straight into the
+        // buffer: a wrapping paragraph would cost much of the frame.
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let scroll = usize::from(self.scroll);
+        let rows = wrap_styled(&lines, inner.width, scroll + usize::from(inner.height));
+        for (i, row) in rows.iter().skip(scroll).enumerate() {
+            put_line(buf, inner.x, inner.y + i as u16, row, inner.width);
+        }
     }
 }

@@ -163,3 +163,125 @@ pub fn cut(s: &str, n: usize) -> String {
         t
     }
 }
+
+/// Wraps styled lines at word boundaries to `width` columns, keeping each
+/// span's style. Cheaper than a wrapping `Paragraph` for a panel drawn every
+/// frame; a word longer than the width is cut. Widths are counted with
+/// `Span::width` (Unicode display width).
+pub fn wrap_styled(lines: &[Line<'_>], width: u16, max_rows: usize) -> Vec<Line<'static>> {
+    let width = usize::from(width.max(1));
+    let mut rows: Vec<Line<'static>> = Vec::new();
+    for line in lines {
+        if rows.len() >= max_rows {
+            break;
+        }
+        let mut row: Vec<Span<'static>> = Vec::new();
+        let mut used = 0usize;
+        for span in &line.spans {
+            let style = line.style.patch(span.style);
+            for word in span.content.split_inclusive(' ') {
+                let w = Span::raw(word).width();
+                if used + w.saturating_sub(usize::from(word.ends_with(' '))) > width && used > 0 {
+                    rows.push(Line::from(std::mem::take(&mut row)));
+                    used = 0;
+                }
+                let word = if used == 0 && w > width {
+                    word.chars().take(width).collect::<String>()
+                } else {
+                    word.to_string()
+                };
+                used += Span::raw(word.as_str()).width();
+                match row.last_mut() {
+                    Some(last) if last.style == style => last.content.to_mut().push_str(&word),
+                    _ => row.push(Span::styled(word, style)),
+                }
+            }
+        }
+        rows.push(Line::from(row));
+    }
+    rows.truncate(max_rows);
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Color, Style};
+
+    #[test]
+    fn wrapping_keeps_words_and_styles() {
+        let red = Style::default().fg(Color::Red);
+        let line = Line::from(vec![
+            Span::raw("Russia proximity 62 → 56 "),
+            Span::styled("(Reaction: Russia warning)", red),
+        ]);
+        let rows = wrap_styled(&[line], 20, 10);
+        let text: Vec<String> = rows
+            .iter()
+            .map(|r| r.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        assert_eq!(
+            text,
+            [
+                "Russia proximity 62 ",
+                "→ 56 (Reaction: ",
+                "Russia warning)"
+            ]
+        );
+        assert!(rows.iter().all(|r| r.width() <= 20));
+        assert_eq!(rows[2].spans[0].style, red);
+        assert_eq!(wrap_styled(&[Line::raw("a b c d")], 3, 1).len(), 1);
+        assert_eq!(wrap_styled(&[Line::raw("abcdefgh")], 3, 5)[0].width(), 3);
+    }
+
+    #[test]
+    fn put_line_writes_what_set_line_writes() {
+        let red = Style::default().fg(Color::Red);
+        let line = Line::from(vec![
+            Span::raw("» Europe "),
+            Span::styled("rearms (Turkey–EU coupling 45 → 50.9)", red),
+            Span::raw(" and more text than fits"),
+        ])
+        .style(Style::default().bg(Color::Blue));
+        let area = Rect::new(0, 0, 40, 2);
+        let (mut a, mut b) = (Buffer::empty(area), Buffer::empty(area));
+        a.set_line(1, 1, &line, 30);
+        put_line(&mut b, 1, 1, &line, 30);
+        assert_eq!(a, b);
+    }
+}
+
+/// Writes a line into one row of the buffer, like `Buffer::set_line`, but
+/// writes ASCII spans cell by cell without grapheme segmentation, which is
+/// most of the cost of text-heavy panels drawn every frame.
+pub fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
+    let area = buf.area;
+    if y < area.y || y >= area.bottom() || x < area.x {
+        return;
+    }
+    let end = x.saturating_add(width).min(area.right());
+    let mut cx = x;
+    for span in &line.spans {
+        if cx >= end {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        if span.content.is_ascii() {
+            for b in span.content.bytes() {
+                if cx >= end {
+                    break;
+                }
+                let ch = if b.is_ascii_control() {
+                    ' '
+                } else {
+                    char::from(b)
+                };
+                buf[(cx, y)].set_char(ch).set_style(style);
+                cx += 1;
+            }
+        } else {
+            let (nx, _) = buf.set_stringn(cx, y, &span.content, usize::from(end - cx), style);
+            cx = nx;
+        }
+    }
+}
