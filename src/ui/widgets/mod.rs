@@ -203,6 +203,41 @@ pub fn wrap_styled(lines: &[Line<'_>], width: u16, max_rows: usize) -> Vec<Line<
     rows
 }
 
+/// Writes a line into one row of the buffer, like `Buffer::set_line`, but
+/// writes ASCII spans cell by cell without grapheme segmentation, which is
+/// most of the cost of text-heavy panels drawn every frame.
+pub fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
+    let area = buf.area;
+    if y < area.y || y >= area.bottom() || x < area.x {
+        return;
+    }
+    let end = x.saturating_add(width).min(area.right());
+    let mut cx = x;
+    for span in &line.spans {
+        if cx >= end {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        if span.content.is_ascii() {
+            for b in span.content.bytes() {
+                if cx >= end {
+                    break;
+                }
+                let ch = if b.is_ascii_control() {
+                    ' '
+                } else {
+                    char::from(b)
+                };
+                buf[(cx, y)].set_char(ch).set_style(style);
+                cx += 1;
+            }
+        } else {
+            let (nx, _) = buf.set_stringn(cx, y, &span.content, usize::from(end - cx), style);
+            cx = nx;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,40 +283,5 @@ mod tests {
         a.set_line(1, 1, &line, 30);
         put_line(&mut b, 1, 1, &line, 30);
         assert_eq!(a, b);
-    }
-}
-
-/// Writes a line into one row of the buffer, like `Buffer::set_line`, but
-/// writes ASCII spans cell by cell without grapheme segmentation, which is
-/// most of the cost of text-heavy panels drawn every frame.
-pub fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
-    let area = buf.area;
-    if y < area.y || y >= area.bottom() || x < area.x {
-        return;
-    }
-    let end = x.saturating_add(width).min(area.right());
-    let mut cx = x;
-    for span in &line.spans {
-        if cx >= end {
-            break;
-        }
-        let style = line.style.patch(span.style);
-        if span.content.is_ascii() {
-            for b in span.content.bytes() {
-                if cx >= end {
-                    break;
-                }
-                let ch = if b.is_ascii_control() {
-                    ' '
-                } else {
-                    char::from(b)
-                };
-                buf[(cx, y)].set_char(ch).set_style(style);
-                cx += 1;
-            }
-        } else {
-            let (nx, _) = buf.set_stringn(cx, y, &span.content, usize::from(end - cx), style);
-            cx = nx;
-        }
     }
 }
