@@ -29,7 +29,10 @@ pub fn cause_label(book: &Book, cause: &Cause) -> String {
                 None => title.to_string(),
             }
         }
-        Cause::Drift(id) => format!("Drift: {}", id.replace('_', " ")),
+        Cause::Drift(id) => match book.world.drift.iter().find(|d| &d.id == id) {
+            Some(d) => d.text.clone(),
+            None => id.replace('_', " "),
+        },
         Cause::Situation(id) => book
             .world
             .situations
