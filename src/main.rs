@@ -162,7 +162,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn play_ui(book: Book, launch: Launch, cli: &Cli) -> anyhow::Result<ExitCode> {
     let opts = Options {
         save_dir: save::save_dir(cli.save_dir.as_deref()),
-        ascii: cli.display.ascii,
+        // Plain ASCII on request, or where the locale cannot show braille.
+        ascii: cli.display.ascii || !ui::locale_is_utf8(|k| std::env::var(k).ok()),
         color: ui::theme::Theme::color_from_env(),
         seed_hint: ui::clock_seed(),
     };

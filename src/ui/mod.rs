@@ -20,6 +20,21 @@ pub use app::{App, Launch, Options};
 use crate::rules::Book;
 use crate::save;
 
+/// Whether the locale can show braille: false when the first of `LC_ALL`,
+/// `LC_CTYPE` and `LANG` that is set names a non-UTF-8 locale (`C`,
+/// `POSIX`, `en_US.ISO-8859-1`...). With none set, the terminal is trusted.
+pub fn locale_is_utf8(var: impl Fn(&str) -> Option<String>) -> bool {
+    let Some(locale) = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|k| var(k))
+        .find(|v| !v.is_empty())
+    else {
+        return true;
+    };
+    let l = locale.to_ascii_lowercase();
+    l.contains("utf-8") || l.contains("utf8")
+}
+
 /// A seed from the clock, short enough to read out to a class.
 pub fn clock_seed() -> u64 {
     let nanos = SystemTime::now()
@@ -70,4 +85,34 @@ pub fn run(book: Book, launch: Launch, opts: Options) -> anyhow::Result<()> {
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locale_is_utf8;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
+    }
+
+    #[test]
+    fn a_non_utf8_locale_asks_for_ascii() {
+        assert!(locale_is_utf8(env(&[])));
+        assert!(locale_is_utf8(env(&[("LANG", "en_GB.UTF-8")])));
+        assert!(locale_is_utf8(env(&[("LC_ALL", "C.utf8"), ("LANG", "C")])));
+        assert!(!locale_is_utf8(env(&[("LANG", "C")])));
+        assert!(!locale_is_utf8(env(&[
+            ("LC_ALL", "POSIX"),
+            ("LANG", "en_US.UTF-8")
+        ])));
+        assert!(!locale_is_utf8(env(&[("LC_CTYPE", "de_DE.ISO-8859-1")])));
+        assert!(locale_is_utf8(env(&[
+            ("LC_ALL", ""),
+            ("LANG", "uz_UZ.UTF-8")
+        ])));
+    }
 }
