@@ -30,10 +30,20 @@ pub const BUILTIN: [(&str, &str); 6] = [
 ];
 
 /// The built-in scenarios.
-pub const BUILTIN_SCENARIOS: [(&str, &str); 1] = [(
-    "scenarios/standard.ron",
-    include_str!("../../assets/scenarios/standard.ron"),
-)];
+pub const BUILTIN_SCENARIOS: [(&str, &str); 3] = [
+    (
+        "scenarios/standard.ron",
+        include_str!("../../assets/scenarios/standard.ron"),
+    ),
+    (
+        "scenarios/first-steps.ron",
+        include_str!("../../assets/scenarios/first-steps.ron"),
+    ),
+    (
+        "scenarios/tajik-squeeze.ron",
+        include_str!("../../assets/scenarios/tajik-squeeze.ron"),
+    ),
+];
 
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
