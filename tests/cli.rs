@@ -155,6 +155,16 @@ fn check_names_the_field_of_a_semantic_error() {
         ),
         (
             "events.ron",
+            "[(id: \"e\", title: \"T\", text: \"x\", context: \"c\", weight: 1, when: [Flag(\"nato\")])]",
+            "unknown flag `nato`",
+        ),
+        (
+            "scenario.ron",
+            "(id: \"s\", name: \"S\", overrides: [SetFlag(\"csto_member\")])",
+            "unknown flag `csto_member`",
+        ),
+        (
+            "events.ron",
             "[(id: \"e\", title: \"T\", text: \"x\", source: \"Not in the essay.\", weight: 1)]",
             "not found verbatim",
         ),

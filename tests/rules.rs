@@ -473,3 +473,49 @@ proptest! {
         }
     }
 }
+
+/// Every entry of the log is shown as news exactly once, in the turn after
+/// it happened (answers: in the turn they were given), and an event drawn at
+/// the end of a turn is in the very next news.
+#[test]
+fn every_log_entry_is_news_exactly_once() {
+    let book = book();
+    for seed in 0..6 {
+        let mut g = Game::new(&book, standard(&book), Some("uzbekistan"), seed).unwrap();
+        let mut shown: Vec<u32> = Vec::new();
+        let mut fired_events = 0;
+        while g.state().outcome().is_none() {
+            g.apply(&book, Command::EndTurn).unwrap();
+            for id in g.state().fired_last() {
+                fired_events += 1;
+                let cause = Cause::Event(id.clone());
+                assert!(
+                    g.state().news().any(|e| e.cause == cause),
+                    "event {id} drawn at the end of turn {} is in the news",
+                    g.state().turn() - 1
+                );
+            }
+            answer_all(&mut g, &book);
+            // Everything in the news now, by position in the log.
+            let log = g.state().log();
+            shown.resize(log.len(), 0);
+            for e in g.state().news() {
+                let i = log.iter().position(|x| std::ptr::eq(x, e)).unwrap();
+                shown[i] += 1;
+            }
+        }
+        assert!(fired_events > 0, "seed {seed}: some events fired");
+        let never: Vec<_> = g
+            .state()
+            .log()
+            .iter()
+            .zip(&shown)
+            .filter(|(_, n)| **n != 1)
+            .map(|(e, n)| format!("{n}× {e:?}"))
+            .collect();
+        assert!(
+            never.is_empty(),
+            "seed {seed}: entries not shown exactly once: {never:#?}"
+        );
+    }
+}

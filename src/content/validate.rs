@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::{ARTICLE, ContentError, Parts};
 use crate::rules::Book;
-use crate::rules::defs::{Cond, Effect, ScenarioDef, ShareVec};
+use crate::rules::defs::{Cond, Effect, ScenarioDef, ShareVec, WorldDef};
 use crate::rules::{Domain, Power, Var};
 
 /// The corridors and pipelines the map knows.
@@ -25,10 +25,28 @@ pub fn article_contains(quote: &str) -> bool {
 
 struct Checker<'a> {
     file: &'a str,
-    tracks: BTreeSet<String>,
+    world: &'a WorldDef,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    fn new(file: &'a str, world: &'a WorldDef) -> Self {
+        Checker { file, world }
+    }
+
+    fn flag(&self, at: &str, id: &str) -> Result<(), ContentError> {
+        if self.world.flags.contains_key(id) {
+            return Ok(());
+        }
+        let known: Vec<&str> = self.world.flags.keys().map(String::as_str).collect();
+        Err(self.err(
+            at,
+            format!(
+                "unknown flag `{id}` (known: {}; a new flag needs a name in world.ron's `flags`)",
+                known.join(", ")
+            ),
+        ))
+    }
+
     fn err(&self, at: &str, msg: impl AsRef<str>) -> ContentError {
         ContentError::new(self.file, format!("{at}: {}", msg.as_ref()))
     }
@@ -44,7 +62,7 @@ impl Checker<'_> {
             ));
         }
         if let Var::Track(t) = v {
-            if !self.tracks.contains(t) {
+            if !self.world.tracks.iter().any(|x| &x.id == t) {
                 return Err(self.err(at, format!("unknown track `{t}`")));
             }
         }
@@ -70,7 +88,10 @@ impl Checker<'_> {
                         format!("unknown corridor `{id}` (known: {})", CORRIDORS.join(", ")),
                     ));
                 }
-                Effect::Track(id, _) | Effect::StallTrack(id) if !self.tracks.contains(id) => {
+                Effect::SetFlag(f) | Effect::ClearFlag(f) => self.flag(&at, f)?,
+                Effect::Track(id, _) | Effect::StallTrack(id)
+                    if !self.world.tracks.iter().any(|t| &t.id == id) =>
+                {
                     return Err(self.err(&at, format!("unknown track `{id}`")));
                 }
                 Effect::Later(n, inner) | Effect::Over(n, inner) => {
@@ -107,6 +128,7 @@ impl Checker<'_> {
                         ),
                     ));
                 }
+                Cond::Flag(f) | Cond::NoFlag(f) => self.flag(&at, f)?,
                 Cond::Any(cs) => self.conds(&at, cs)?,
                 Cond::Not(c) => self.conds(&at, std::slice::from_ref(c))?,
                 _ => {}
@@ -150,17 +172,16 @@ fn range(c: &Checker, at: &str, x: f64, lo: f64, hi: f64) -> Result<(), ContentE
 
 /// Checks a whole content set.
 pub fn validate_book(p: &Parts) -> Result<(), ContentError> {
-    let tracks: BTreeSet<String> = p.world.tracks.iter().map(|t| t.id.clone()).collect();
-    let c = Checker {
-        file: "countries.ron",
-        tracks: tracks.clone(),
-    };
+    let c = Checker::new("countries.ron", &p.world);
     unique(&c, "countries", p.countries.iter().map(|x| x.id.as_str()))?;
     if !p.countries.iter().any(|x| x.playable) {
         return Err(c.err("countries", "no playable country"));
     }
     for x in &p.countries {
         let at = format!("country `{}`", x.id);
+        for f in &x.flags {
+            c.flag(&format!("{at}: flags"), f)?;
+        }
         for d in Domain::ALL {
             shares(
                 &c,
@@ -204,10 +225,7 @@ pub fn validate_book(p: &Parts) -> Result<(), ContentError> {
         c.effects(&format!("{at}: start"), &x.start)?;
     }
 
-    let c = Checker {
-        file: "powers.ron",
-        tracks: tracks.clone(),
-    };
+    let c = Checker::new("powers.ron", &p.world);
     for pw in Power::ALL {
         let n = p.powers.iter().filter(|d| d.power == pw).count();
         if n != 1 {
@@ -226,10 +244,7 @@ pub fn validate_book(p: &Parts) -> Result<(), ContentError> {
         c.effects(&format!("{at}: yields"), &d.yields)?;
     }
 
-    let c = Checker {
-        file: "actions.ron",
-        tracks: tracks.clone(),
-    };
+    let c = Checker::new("actions.ron", &p.world);
     unique(&c, "actions", p.actions.iter().map(|x| x.id.as_str()))?;
     for a in &p.actions {
         let at = format!("action `{}`", a.id);
@@ -251,10 +266,7 @@ pub fn validate_book(p: &Parts) -> Result<(), ContentError> {
         }
     }
 
-    let c = Checker {
-        file: "events.ron",
-        tracks: tracks.clone(),
-    };
+    let c = Checker::new("events.ron", &p.world);
     unique(&c, "events", p.events.iter().map(|x| x.id.as_str()))?;
     for e in &p.events {
         let at = format!("event `{}`", e.id);
@@ -287,10 +299,7 @@ pub fn validate_book(p: &Parts) -> Result<(), ContentError> {
         }
     }
 
-    let c = Checker {
-        file: "endings.ron",
-        tracks: tracks.clone(),
-    };
+    let c = Checker::new("endings.ron", &p.world);
     unique(&c, "endings", p.endings.iter().map(|x| x.id.as_str()))?;
     if p.endings.is_empty() || !p.endings.last().is_some_and(|e| e.when.is_empty()) {
         return Err(c.err(
@@ -302,10 +311,12 @@ pub fn validate_book(p: &Parts) -> Result<(), ContentError> {
         c.conds(&format!("ending `{}`: when", e.id), &e.when)?;
     }
 
-    let c = Checker {
-        file: "world.ron",
-        tracks,
-    };
+    let c = Checker::new("world.ron", &p.world);
+    for id in CORRIDORS {
+        if !p.world.corridors.contains_key(id) {
+            return Err(c.err("corridors", format!("no name for the corridor `{id}`")));
+        }
+    }
     for (i, d) in p.world.drift.iter().enumerate() {
         let at = format!("drift[{i}] `{}`", d.id);
         c.var(&at, &d.var, true)?;
@@ -322,10 +333,7 @@ pub fn validate_book(p: &Parts) -> Result<(), ContentError> {
 
 /// Checks a scenario against the content it runs on.
 pub fn validate_scenario(book: &Book, s: &ScenarioDef, file: &str) -> Result<(), ContentError> {
-    let c = Checker {
-        file,
-        tracks: book.world.tracks.iter().map(|t| t.id.clone()).collect(),
-    };
+    let c = Checker::new(file, &book.world);
     let at = format!("scenario `{}`", s.id);
     if s.id.is_empty() {
         return Err(c.err(&at, "id: empty"));

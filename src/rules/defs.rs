@@ -377,4 +377,22 @@ pub struct WorldDef {
     pub drift: Vec<DriftDef>,
     pub situations: Vec<SituationDef>,
     pub tracks: Vec<TrackDef>,
+    /// A readable name for every flag (membership, precedent, standing
+    /// situation) the content uses.
+    #[serde(default)]
+    pub flags: BTreeMap<String, String>,
+    /// A readable name for every corridor and pipeline.
+    #[serde(default)]
+    pub corridors: BTreeMap<String, String>,
+}
+
+impl WorldDef {
+    /// The readable name of a flag (its id when it has none).
+    pub fn flag_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.flags.get(id).map_or(id, String::as_str)
+    }
+    /// The readable name of a corridor (its id when it has none).
+    pub fn corridor_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.corridors.get(id).map_or(id, String::as_str)
+    }
 }

@@ -15,7 +15,7 @@ impl State {
         });
     }
 
-    fn record(&mut self, cause: &Cause, var: Var, before: f64, after: f64) {
+    pub(super) fn record(&mut self, cause: &Cause, var: Var, before: f64, after: f64) {
         if before != after {
             self.log.push(LogEntry {
                 turn: self.turn,
@@ -150,18 +150,21 @@ impl State {
             Effect::Gain(d, h, by) => self.gain(*d, *h, *by, cause),
             Effect::SetFlag(f) => {
                 if self.flags.insert(f.clone()) {
-                    self.note(cause.clone(), format!("now: {f}"));
+                    let name = book.world.flag_name(f);
+                    self.note(cause.clone(), format!("Now: {name}"));
                 }
             }
             Effect::ClearFlag(f) => {
                 if self.flags.remove(f) {
-                    self.note(cause.clone(), format!("no longer: {f}"));
+                    let name = book.world.flag_name(f);
+                    self.note(cause.clone(), format!("No longer: {name}"));
                 }
             }
             Effect::Corridor(id, status) => {
                 let old = self.corridors.insert(id.clone(), *status);
                 if old != Some(*status) {
-                    self.note(cause.clone(), format!("{id}: {}", status.name()));
+                    let name = book.world.corridor_name(id);
+                    self.note(cause.clone(), format!("{name}: {}", status.name()));
                 }
             }
             Effect::Track(id, n) => self.move_track(book, id, *n, cause),

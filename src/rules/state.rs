@@ -23,6 +23,10 @@ pub enum Cause {
     BackDown(Power),
     /// A power backed down before the player.
     Yield(Power),
+    /// The player held firm on a power's crisis ladder.
+    Hold(Power),
+    /// A power's irritation at its rivals' gains with the player.
+    Rivals(Power),
     /// An event from the deck (by id).
     Event(String),
     /// The player's choice in an event (event id, choice index).
@@ -41,7 +45,21 @@ pub enum Cause {
     Turn,
 }
 
-/// One line of the game's log.
+impl Cause {
+    /// Whether this is the player's answer to a decision (an event's
+    /// choice, backing down or holding firm), given during a turn rather
+    /// than while one ended.
+    pub fn is_answer(&self) -> bool {
+        matches!(
+            self,
+            Cause::Choice(..) | Cause::BackDown(_) | Cause::Hold(_)
+        )
+    }
+}
+
+/// One line of the game's log. `turn` is the turn whose story it belongs
+/// to: what happened while that turn ended (events drawn included), and the
+/// answers given during it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LogEntry {
     pub turn: u32,
@@ -313,6 +331,19 @@ impl State {
     /// The log of one turn.
     pub fn log_of(&self, turn: u32) -> impl Iterator<Item = &LogEntry> {
         self.log.iter().filter(move |e| e.turn == turn)
+    }
+    /// The news: what happened while the last turn ended, and the answers
+    /// given since. Each entry is news exactly once.
+    pub fn news(&self) -> impl Iterator<Item = &LogEntry> {
+        let now = self.turn;
+        let last = now.checked_sub(1);
+        self.log.iter().filter(move |e| {
+            if e.cause.is_answer() {
+                e.turn == now
+            } else {
+                Some(e.turn) == last
+            }
+        })
     }
     /// Events fired in the last turn resolved.
     pub fn fired_last(&self) -> &[String] {

@@ -9,7 +9,7 @@ use super::book::Book;
 use super::defs::{ActionDef, ScenarioDef};
 use super::scoring;
 use super::state::{Cause, Decision, Outcome, Project, Snapshot, State};
-use super::types::{Domain, LadderStep, Power};
+use super::types::{Domain, LadderStep, Power, Var};
 
 /// What the player can do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -266,6 +266,7 @@ impl State {
         self.situations(book);
         // 5. Events.
         self.turn += 1;
+        let mark = self.log.len();
         self.draw_events(book);
         // 6. Capital, scores, history.
         let refill = (self.capital + self.capital_per_turn).min(self.capital_per_turn + 3.0);
@@ -274,6 +275,10 @@ impl State {
         self.refresh_scores();
         self.history.push(self.snapshot());
         self.check_ending(book);
+        // What was drawn and decided while this turn ended is its story.
+        for e in &mut self.log[mark..] {
+            e.turn = self.turn - 1;
+        }
     }
 
     fn advance_projects(&mut self, book: &Book) {
@@ -326,8 +331,15 @@ impl State {
                 .map(|(q, w)| w * gains[q.index()])
                 .sum::<f64>()
                 - 0.5 * gains[p.index()];
-            let strain = self.powers[p.index()].strain * 0.8 + irritation;
-            self.powers[p.index()].strain = strain.clamp(0.0, 100.0);
+            let before = self.powers[p.index()].strain;
+            let strain = (before * 0.8 + irritation).clamp(0.0, 100.0);
+            self.powers[p.index()].strain = strain;
+            let cause = if irritation > 0.0 {
+                Cause::Rivals(p)
+            } else {
+                Cause::Turn
+            };
+            self.record(&cause, Var::Strain(p), before, strain);
             let ps = self.powers[p.index()].clone();
             if ps.ladder == LadderStep::Calm {
                 if ps.strain > ps.tolerance {
@@ -505,8 +517,10 @@ impl State {
                     ps.strain = 0.4 * ps.tolerance;
                     self.apply_all(book, &book.power(*p).back_down, &cause);
                 } else {
-                    let cause = Cause::Reaction(*p, self.ladder(*p));
-                    self.note(cause, format!("We hold firm against {}", p.name()));
+                    self.note(
+                        Cause::Hold(*p),
+                        format!("We hold firm against {}", p.name()),
+                    );
                 }
             }
         }
@@ -542,6 +556,10 @@ impl State {
         if let Some(e) = ending {
             let score = scoring::final_score(self.autonomy, self.leverage, self.stability, e.bonus);
             self.note(Cause::Turn, format!("Outcome: {}", e.title));
+            // The outcome closes the story of the turn that last ended.
+            if let Some(last) = self.log.last_mut() {
+                last.turn = self.turn.saturating_sub(1);
+            }
             self.outcome = Some(Outcome {
                 ending: e.id.clone(),
                 score,

@@ -41,6 +41,7 @@ pub fn date_of(state: &State, turn: u32) -> String {
 /// A large swing of one score in one turn, with the causes behind it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TurningPoint {
+    /// The turn whose ending (and the answers to what it drew) moved it.
     pub turn: u32,
     pub score: &'static str,
     pub before: f64,
@@ -60,7 +61,7 @@ pub fn turning_points(state: &State, book: &Book, n: usize) -> Vec<TurningPoint>
             ("Stability", a.stability, b.stability),
         ] {
             if (y - x).abs() >= 1.0 {
-                swings.push((b.turn, score, x, y));
+                swings.push((b.turn.saturating_sub(1), score, x, y));
             }
         }
     }
@@ -81,12 +82,19 @@ pub fn turning_points(state: &State, book: &Book, n: usize) -> Vec<TurningPoint>
 
 /// The causes that moved a score's inputs most in the turn ending at `turn`.
 fn causes_of(state: &State, book: &Book, turn: u32, score: &str) -> Vec<String> {
+    // An event and the player's answer to it are one cause: weigh them
+    // together, under the answer's label when there is one.
     let mut weight: BTreeMap<String, f64> = BTreeMap::new();
+    let mut label: BTreeMap<String, String> = BTreeMap::new();
     for e in state.log() {
-        if e.turn + 1 != turn && e.turn != turn {
-            continue;
-        }
-        if e.turn + 1 == turn && matches!(e.cause, Cause::Choice(..) | Cause::BackDown(_)) {
+        // The turn ending, and the answers to what it drew (they amend
+        // the same snapshot).
+        let belongs = if e.cause.is_answer() {
+            e.turn == turn + 1
+        } else {
+            e.turn == turn
+        };
+        if !belongs {
             continue;
         }
         let Entry::Change { var, before, after } = &e.entry else {
@@ -101,12 +109,25 @@ fn causes_of(state: &State, book: &Book, turn: u32, score: &str) -> Vec<String> 
             _ => matches!(var, Var::Share(..)),
         };
         if counts {
-            *weight.entry(cause_label(book, &e.cause)).or_default() += (after - before).abs();
+            let key = match &e.cause {
+                Cause::Event(id) | Cause::Choice(id, _) => format!("event:{id}"),
+                other => cause_label(book, other),
+            };
+            *weight.entry(key.clone()).or_default() += (after - before).abs();
+            let name = label
+                .entry(key)
+                .or_insert_with(|| cause_label(book, &e.cause));
+            if matches!(e.cause, Cause::Choice(..)) {
+                *name = cause_label(book, &e.cause);
+            }
         }
     }
     let mut v: Vec<(String, f64)> = weight.into_iter().collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1));
-    v.into_iter().take(2).map(|(c, _)| c).collect()
+    v.into_iter()
+        .take(2)
+        .map(|(k, _)| label.remove(&k).unwrap_or(k))
+        .collect()
 }
 
 fn chart(app: &App, state: &State, area: Rect, buf: &mut Buffer) {
@@ -196,8 +217,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     chart(app, state, left, buf);
     let mut lines = vec![
         Line::raw(format!(
-            "{} after {} turns: autonomy {}, leverage {}, stability {}.",
-            date_of(state, outcome.turn),
+            "By the end of {}, after {} turns: autonomy {}, leverage {}, stability {}.",
+            date_of(state, outcome.turn.saturating_sub(1)),
             outcome.turn,
             num(state.autonomy().round()),
             num(state.leverage().round()),

@@ -20,6 +20,8 @@ pub fn cause_label(book: &Book, cause: &Cause) -> String {
         Cause::Reaction(p, step) => format!("Reaction: {} {}", p.name(), step.name()),
         Cause::BackDown(p) => format!("Backed down before {}", p.name()),
         Cause::Yield(p) => format!("{} backed down", p.name()),
+        Cause::Hold(p) => format!("Held firm against {}", p.name()),
+        Cause::Rivals(p) => format!("{} resents its rivals' gains", p.name()),
         Cause::Event(id) => book.event(id).map_or(id.clone(), |e| e.title.clone()),
         Cause::Choice(id, i) => {
             let e = book.event(id);
@@ -49,14 +51,7 @@ pub fn cause_label(book: &Book, cause: &Cause) -> String {
 /// The log entries of the last turn played: those written while it ended
 /// and the answers given since.
 pub fn last_turn(state: &State) -> Vec<&LogEntry> {
-    if state.turn() == 0 {
-        return Vec::new();
-    }
-    let from = state.turn() - 1;
-    // The log is in turn order: start at the first entry of that turn.
-    let log = state.log();
-    let start = log.partition_point(|e| e.turn < from);
-    log[start..].iter().collect()
+    state.news().collect()
 }
 
 /// One log entry as a line, or nothing when the change is too small to see.
