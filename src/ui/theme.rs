@@ -122,6 +122,10 @@ impl Theme {
     pub fn down(&self) -> &'static str {
         if self.ascii { "-" } else { "▼" }
     }
+    /// The minus sign: a true minus where the terminal can show it.
+    pub fn minus(&self) -> &'static str {
+        if self.ascii { "-" } else { "−" }
+    }
     pub fn pointer(&self) -> &'static str {
         if self.ascii { ">" } else { "▸" }
     }

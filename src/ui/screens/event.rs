@@ -11,7 +11,7 @@ use crate::rules::{Book, Command, Decision, LadderStep, Power, State, decision_c
 use crate::ui::app::App;
 use crate::ui::keymap::{Ctx, Msg};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{centered, footer, num, popup, wrapped_height};
+use crate::ui::widgets::{centered, footer, num, popup};
 
 pub fn update(app: &mut App, msg: Msg) {
     let Some(play) = app.play.as_mut() else {
@@ -40,7 +40,7 @@ fn choose(app: &mut App, i: usize) {
 }
 
 /// A short summary of a preview: the scores and the closeness it moves.
-fn summary(p: &Preview) -> String {
+fn summary(t: &Theme, p: &Preview) -> String {
     let mut parts = Vec::new();
     for (name, d) in [
         ("Autonomy", p.autonomy),
@@ -50,7 +50,7 @@ fn summary(p: &Preview) -> String {
         if d.abs() >= 0.5 {
             parts.push(format!(
                 "{name} {}{}",
-                if d > 0.0 { "+" } else { "−" },
+                if d > 0.0 { "+" } else { t.minus() },
                 num(d.abs())
             ));
         }
@@ -61,7 +61,7 @@ fn summary(p: &Preview) -> String {
             parts.push(format!(
                 "{} {}{}",
                 pw.name(),
-                if d > 0.0 { "+" } else { "−" },
+                if d > 0.0 { "+" } else { t.minus() },
                 num(d.abs())
             ));
         }
@@ -71,6 +71,20 @@ fn summary(p: &Preview) -> String {
     } else {
         parts.join(", ")
     }
+}
+
+/// One numbered answer, with a pointer on the selected one so it shows
+/// without colour too.
+fn choice_line(t: &Theme, text: String, selected: bool, available: bool) -> Line<'static> {
+    let pointer = if selected { t.pointer() } else { " " };
+    let style = if !available {
+        t.dim()
+    } else if selected {
+        t.selected()
+    } else {
+        t.text()
+    };
+    Line::styled(format!("{pointer} {text}"), style)
 }
 
 struct Content {
@@ -104,8 +118,8 @@ fn ladder_content(
             }
         })
         .collect();
-    let back = summary(&preview_effects(state, book, &def.back_down));
-    let hold = summary(&preview_effects(state, book, &def.yields));
+    let back = summary(t, &preview_effects(state, book, &def.back_down));
+    let hold = summary(t, &preview_effects(state, book, &def.yields));
     let lines = vec![
         Line::styled(
             format!("{}: {} — back down (1) or hold (2)", p.name(), step.name()),
@@ -136,13 +150,7 @@ fn ladder_content(
         choices: choices
             .into_iter()
             .enumerate()
-            .map(|(i, c)| {
-                if i == sel {
-                    Line::styled(c, t.selected())
-                } else {
-                    Line::raw(c)
-                }
-            })
+            .map(|(i, c)| choice_line(t, c, i == sel, true))
             .collect(),
     }
 }
@@ -169,20 +177,13 @@ fn event_content(state: &State, book: &Book, t: &Theme, id: &str, sel: usize) ->
         .enumerate()
         .map(|(i, c)| {
             let ok = avail.get(i).is_some_and(|a| a.1);
-            let effect = summary(&preview_effects(state, book, &c.effects));
+            let effect = summary(t, &preview_effects(state, book, &c.effects));
             let text = if ok {
                 format!("{}  {} ({effect})", i + 1, c.label)
             } else {
                 format!("{}  {} (not available now)", i + 1, c.label)
             };
-            let style = if !ok {
-                t.dim()
-            } else if i == sel {
-                t.selected()
-            } else {
-                t.text()
-            };
-            Line::styled(text, style)
+            choice_line(t, text, i == sel, ok)
         })
         .collect();
     Content {
@@ -190,6 +191,14 @@ fn event_content(state: &State, book: &Book, t: &Theme, id: &str, sel: usize) ->
         lines,
         choices,
     }
+}
+
+/// The rows these lines take when wrapped to `width`, exactly as drawn.
+fn height(lines: &[Line<'static>], width: u16, trim: bool) -> u16 {
+    let n = Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim })
+        .line_count(width);
+    u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -205,12 +214,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let w = (area.width * 4 / 5).clamp(60, 100).min(area.width);
     let inner_w = w.saturating_sub(2);
-    let text_h: u16 = c
-        .lines
-        .iter()
-        .chain(&c.choices)
-        .map(|l| wrapped_height(&l.to_string(), inner_w))
-        .sum();
+    let text_h = height(&c.lines, inner_w, true) + height(&c.choices, inner_w, false);
     let h = (text_h + 6).min(area.height.saturating_sub(2));
     let rect = centered(area, w, h);
     let more = state.pending().len() - 1;
@@ -220,11 +224,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         c.title.clone()
     };
     let inner = popup(t, &title, rect, buf);
-    let choices_h: u16 = c
-        .choices
-        .iter()
-        .map(|l| wrapped_height(&l.to_string(), inner.width))
-        .sum();
+    let choices_h = height(&c.choices, inner.width, false);
     let [body, choices, keys] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(choices_h + 1),
@@ -237,7 +237,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut cl = vec![Line::styled("Your answer:", t.heading())];
     cl.extend(c.choices);
     Paragraph::new(cl)
-        .wrap(Wrap { trim: true })
+        .wrap(Wrap { trim: false })
         .render(choices, buf);
     footer(t, Ctx::Event, keys, buf);
 }

@@ -275,8 +275,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let msg = if app.status.is_some() {
         app.status.clone()
-    } else if !state.pending().is_empty() {
+    } else if !state.pending().is_empty() && play.peek {
         Some("A decision is waiting: press Enter to answer it.".to_string())
+    } else if !state.pending().is_empty() {
+        Some("Answer with 1–9 or ↑↓ and Enter; Esc looks at the board first.".to_string())
     } else if l.compact && play.focus == Focus::Map {
         Some("The map (Tab: the log, then the actions again)".to_string())
     } else {

@@ -170,7 +170,7 @@ impl Widget for PreviewPanel<'_> {
                     format!(
                         "{} {}{}",
                         v.label(),
-                        if *d > 0.0 { "+" } else { "−" },
+                        if *d > 0.0 { "+" } else { t.minus() },
                         num(d.abs())
                     )
                 })

@@ -134,10 +134,13 @@ pub fn signed(theme: &Theme, d: f64) -> Span<'static> {
     let style: Style = if d > 0.0 { theme.good() } else { theme.bad() };
     let text = if d.abs() < 0.05 {
         return Span::styled("±0".to_string(), theme.dim());
+    } else if theme.ascii {
+        // `+` and `-` are the arrows already.
+        format!("{}{}", if d > 0.0 { "+" } else { "-" }, num(d.abs()))
     } else if d > 0.0 {
         format!("{}+{}", theme.up(), num(d))
     } else {
-        format!("{}−{}", theme.down(), num(-d))
+        format!("{}{}{}", theme.down(), theme.minus(), num(-d))
     };
     Span::styled(text, style)
 }
