@@ -133,7 +133,8 @@ pub fn status(theme: &Theme, text: Option<&str>, area: Rect, buf: &mut Buffer) {
 pub fn signed(theme: &Theme, d: f64) -> Span<'static> {
     let style: Style = if d > 0.0 { theme.good() } else { theme.bad() };
     let text = if d.abs() < 0.05 {
-        return Span::styled("±0".to_string(), theme.dim());
+        let zero = if theme.ascii { "0" } else { "±0" };
+        return Span::styled(zero.to_string(), theme.dim());
     } else if theme.ascii {
         // `+` and `-` are the arrows already.
         format!("{}{}", if d > 0.0 { "+" } else { "-" }, num(d.abs()))
@@ -245,6 +246,17 @@ pub fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
 mod tests {
     use super::*;
     use ratatui::style::{Color, Style};
+
+    #[test]
+    fn signed_numbers_carry_one_sign() {
+        let text = |ascii, d| signed(&Theme::new(false, ascii), d).content.to_string();
+        assert_eq!(text(true, 1.1), "+1.1");
+        assert_eq!(text(true, -2.0), "-2");
+        assert_eq!(text(false, 1.1), "▲+1.1");
+        assert_eq!(text(false, -2.0), "▼−2");
+        assert_eq!(text(true, 0.01), "0");
+        assert_eq!(text(false, 0.01), "±0");
+    }
 
     #[test]
     fn wrapping_keeps_words_and_styles() {
