@@ -192,7 +192,7 @@ fn illegal_commands_say_why_and_change_nothing() {
             &book,
             &Command::Plan("trans_caspian_pipeline".into())
         ),
-        Err(Illegal::Requirements)
+        Err(Illegal::Requirements("gas exports".into()))
     );
     assert_eq!(
         apply(&mut s, &book, &Command::Choose(0)),
@@ -517,5 +517,32 @@ fn every_log_entry_is_news_exactly_once() {
             never.is_empty(),
             "seed {seed}: entries not shown exactly once: {never:#?}"
         );
+    }
+}
+
+#[test]
+fn conditions_are_described_in_words() {
+    use multivector::rules::defs::Cond;
+    let book = book();
+    let cases = [
+        (
+            Cond::AtLeast(Var::Proximity(Power::Eu), 35.0),
+            "EU proximity at least 35",
+        ),
+        (Cond::NoFlag("neutral".into()), "no permanent neutrality"),
+        (
+            Cond::Any(vec![
+                Cond::Flag("eaeu".into()),
+                Cond::Flag("eaeu_observer".into()),
+            ]),
+            "one of: membership of the Eurasian Economic Union or observer status in the Eurasian Economic Union",
+        ),
+        (
+            Cond::Country(vec!["kazakhstan".into(), "turkmenistan".into()]),
+            "playing Kazakhstan or Turkmenistan",
+        ),
+    ];
+    for (cond, words) in cases {
+        assert_eq!(book.describe(&cond), words);
     }
 }

@@ -2,8 +2,10 @@
 
 use std::collections::HashMap;
 
-use super::defs::{ActionDef, CountryDef, EndingDef, EventDef, PowerDef, ScenarioDef, WorldDef};
-use super::types::Power;
+use super::defs::{
+    ActionDef, Cond, CountryDef, EndingDef, EventDef, PowerDef, ScenarioDef, WorldDef,
+};
+use super::types::{Power, Var};
 
 /// Everything the rules read but never change: countries, powers, actions,
 /// events, endings, the world's drift, scenarios.
@@ -90,5 +92,43 @@ impl Book {
 
     pub fn track(&self, id: &str) -> Option<&super::defs::TrackDef> {
         self.world.tracks.iter().find(|t| t.id == id)
+    }
+
+    /// A condition in the player's words, e.g. "EU proximity at least 35"
+    /// or "no permanent neutrality".
+    pub fn describe(&self, cond: &Cond) -> String {
+        let var = |v: &Var| match v {
+            Var::Track(id) => self.track(id).map_or(id.clone(), |t| t.name.clone()),
+            other => other.label(),
+        };
+        match cond {
+            Cond::AtLeast(v, x) => format!("{} at least {x}", var(v)),
+            Cond::AtMost(v, x) => format!("{} at most {x}", var(v)),
+            Cond::Flag(f) => self.world.flag_name(f).to_string(),
+            Cond::NoFlag(f) => format!("no {}", self.world.flag_name(f)),
+            Cond::Country(ids) => {
+                let names: Vec<&str> = ids
+                    .iter()
+                    .map(|id| self.country(id).map_or(id.as_str(), |c| c.name.as_str()))
+                    .collect();
+                format!("playing {}", names.join(" or "))
+            }
+            Cond::Corridor(id, s) => {
+                format!("{} {}", self.world.corridor_name(id), s.name())
+            }
+            Cond::Dominated { count, share } => {
+                format!("{count} or more domains with one power over {share}%")
+            }
+            Cond::Ladder { count, step } => format!(
+                "{count} or more powers at {} or beyond on the crisis ladder",
+                step.name()
+            ),
+            Cond::Gained(v, x) => format!("{} up by {x} since the start", var(v)),
+            Cond::Any(cs) => {
+                let parts: Vec<String> = cs.iter().map(|c| self.describe(c)).collect();
+                format!("one of: {}", parts.join(" or "))
+            }
+            Cond::Not(c) => format!("not ({})", self.describe(c)),
+        }
     }
 }

@@ -49,8 +49,9 @@ pub enum Illegal {
     AlreadyUsed,
     #[error("this project is already under way")]
     ProjectRunning,
-    #[error("its conditions are not met")]
-    Requirements,
+    /// The first unmet condition, described.
+    #[error("requires {0}")]
+    Requirements(String),
     #[error("nothing to undo")]
     NothingToUndo,
 }
@@ -177,8 +178,8 @@ pub fn check_action<'b>(state: &State, book: &'b Book, id: &str) -> Result<&'b A
     if a.duration > 0 && state.projects.iter().any(|p| p.action == id) {
         return Err(Illegal::ProjectRunning);
     }
-    if !state.holds_all(&a.requires) {
-        return Err(Illegal::Requirements);
+    if let Some(c) = a.requires.iter().find(|c| !state.holds(c)) {
+        return Err(Illegal::Requirements(book.describe(c)));
     }
     if a.cost > state.capital + 1e-9 {
         return Err(Illegal::NotEnoughCapital {

@@ -89,7 +89,6 @@ impl Widget for ActionList<'_> {
 /// Why an action cannot be taken, in the player's words.
 pub fn why_not(state: &State, e: &Illegal) -> String {
     match e {
-        Illegal::Requirements => "its conditions are not met now".into(),
         Illegal::Cooldown(t) => format!(
             "available again in {} (turn {})",
             crate::ui::screens::end::date_of(state, *t),
