@@ -248,6 +248,66 @@ fn help_screen() {
     assert_eq!(app.dialog, None);
 }
 
+/// Presses ↓ many more times than the text is long, drawing after each
+/// key as the terminal would; returns the scroll reached and the screen.
+fn scroll_to_the_end(app: &mut App, w: u16, h: u16, scroll: impl Fn(&App) -> u16) -> (u16, String) {
+    for _ in 0..300 {
+        draw(app, w, h);
+        press(app, KeyCode::Down);
+    }
+    (scroll(app), text(&draw(app, w, h)))
+}
+
+#[test]
+fn scrolling_stops_where_the_text_ends() {
+    // The help at 80×24: the glossary's last entry (overextension, with
+    // its quote) shows, and no further.
+    let mut app = playing("uzbekistan", 3, 24);
+    keys(&mut app, "?");
+    let help = |a: &App| match a.dialog {
+        Some(Dialog::Help { scroll }) => scroll,
+        _ => panic!("help closed"),
+    };
+    let (at, s) = scroll_to_the_end(&mut app, 80, 24, help);
+    assert!(at > 0 && at < 100, "help scrolled to {at}");
+    assert!(s.contains("momentum could stall"), "{s}");
+    // One ↑ moves at once: no hidden overshoot to scroll back through.
+    press(&mut app, KeyCode::Up);
+    assert_eq!(help(&app), at - 1);
+
+    // The debrief at 80×24 ends on its discussion questions.
+    let mut app = playing("kazakhstan", 11, 3);
+    play_to_end(&mut app);
+    let (at, s) = scroll_to_the_end(&mut app, 80, 24, |a| a.play.as_ref().unwrap().end_scroll);
+    assert!(at > 0 && at < 100, "debrief scrolled to {at}");
+    let last = app
+        .game()
+        .unwrap()
+        .scenario
+        .questions
+        .last()
+        .unwrap()
+        .clone();
+    let tail: String = last.split_whitespace().last().unwrap().to_string();
+    assert!(
+        s.contains(&tail),
+        "last question's end `{tail}` not shown:\n{s}"
+    );
+
+    // The news, focused with Tab twice, after a turn.
+    let mut app = playing("kazakhstan", 7, 24);
+    press(&mut app, KeyCode::Char('e'));
+    if app.screen == Screen::Event {
+        keys(&mut app, "1");
+    }
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    let (at, _) = scroll_to_the_end(&mut app, 80, 24, |a| a.play.as_ref().unwrap().log_scroll);
+    assert!(at < 100, "news scrolled to {at}");
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.play.as_ref().unwrap().log_scroll, at.saturating_sub(1));
+}
+
 #[test]
 fn a_short_game_reaches_the_end_screen() {
     let mut app = playing("kazakhstan", 11, 3);

@@ -1,6 +1,7 @@
 //! The app: which screen is up, what the player has selected, and the one
 //! `update` that changes them. Drawing (`impl Widget for &App`) only reads.
 
+use std::cell::Cell;
 use std::path::PathBuf;
 
 use ratatui::buffer::Buffer;
@@ -116,6 +117,9 @@ pub struct App {
     pub quit: bool,
     /// The terminal's size, as last drawn, for mouse clicks.
     pub size: (u16, u16),
+    /// How far the scrolling text drawn last (news, debrief, help) can
+    /// scroll before its end shows: the end stop for ↓.
+    pub scroll_limit: Cell<u16>,
 }
 
 impl App {
@@ -133,6 +137,7 @@ impl App {
             status: None,
             quit: false,
             size: (120, 40),
+            scroll_limit: Cell::new(u16::MAX),
             book,
         };
         match launch {
@@ -261,7 +266,7 @@ impl App {
         match (dialog, msg) {
             (Dialog::Help { scroll }, Msg::Down) => {
                 self.dialog = Some(Dialog::Help {
-                    scroll: scroll.saturating_add(1),
+                    scroll: self.scroll_down(scroll),
                 })
             }
             (Dialog::Help { scroll }, Msg::Up) => {
@@ -283,6 +288,12 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// One row further down a scrolling text, but not past its end.
+    pub fn scroll_down(&self, scroll: u16) -> u16 {
+        let limit = self.scroll_limit.get();
+        scroll.saturating_add(1).min(limit.max(scroll))
     }
 
     fn ask_quit(&mut self) {

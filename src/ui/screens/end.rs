@@ -13,15 +13,16 @@ use crate::rules::{Book, Cause, Entry, State, Var};
 use crate::ui::app::{App, Screen};
 use crate::ui::keymap::{Ctx, Msg};
 use crate::ui::widgets::log::cause_label;
-use crate::ui::widgets::{footer, num, panel, status};
+use crate::ui::widgets::{footer, num, panel, scroll_limit, status};
 
 pub fn update(app: &mut App, msg: Msg) {
+    let down = app.play.as_ref().map(|p| app.scroll_down(p.end_scroll));
     let Some(play) = app.play.as_mut() else {
         return;
     };
     match msg {
         Msg::Up => play.end_scroll = play.end_scroll.saturating_sub(1),
-        Msg::Down => play.end_scroll = play.end_scroll.saturating_add(1),
+        Msg::Down => play.end_scroll = down.unwrap_or_default(),
         Msg::Select | Msg::Back => {
             app.play = None;
             app.screen = Screen::Title;
@@ -257,10 +258,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             lines.push(Line::raw(format!("{}. {q}", i + 1)));
         }
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .scroll((play.end_scroll, 0))
-        .block(panel(t, " Debrief (↑↓ scroll) ", false))
+    let block = panel(t, " Debrief (↑↓ scroll) ", false);
+    let inner = block.inner(right);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: true });
+    app.scroll_limit
+        .set(scroll_limit(text.line_count(inner.width), inner.height));
+    text.scroll((play.end_scroll, 0))
+        .block(block)
         .render(right, buf);
     status(t, app.status.as_deref(), st, buf);
     footer(t, Ctx::End, foot, buf);

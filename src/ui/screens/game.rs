@@ -98,6 +98,7 @@ pub fn layout(area: Rect, focus: Focus) -> GameLayout {
 
 pub fn update(app: &mut App, msg: Msg) {
     let n_actions = app.book.actions.len();
+    let log_down = app.play.as_ref().map(|p| app.scroll_down(p.log_scroll));
     let Some(play) = app.play.as_mut() else {
         return;
     };
@@ -109,7 +110,9 @@ pub fn update(app: &mut App, msg: Msg) {
             play.zoom = play.zoom.toggle();
             play.map_selected = 0;
         }
-        Msg::Up | Msg::Down | Msg::Left | Msg::Right => move_selection(play, msg, n_actions),
+        Msg::Up | Msg::Down | Msg::Left | Msg::Right => {
+            move_selection(play, msg, n_actions, log_down.unwrap_or_default())
+        }
         Msg::Select if play.focus == Focus::Actions => {
             let id = app.book.actions[play.selected.min(n_actions - 1)]
                 .id
@@ -130,7 +133,7 @@ pub fn update(app: &mut App, msg: Msg) {
     }
 }
 
-fn move_selection(play: &mut Play, msg: Msg, n_actions: usize) {
+fn move_selection(play: &mut Play, msg: Msg, n_actions: usize, log_down: u16) {
     let back = matches!(msg, Msg::Up | Msg::Left);
     match play.focus {
         Focus::Actions if matches!(msg, Msg::Up | Msg::Down) => {
@@ -152,7 +155,7 @@ fn move_selection(play: &mut Play, msg: Msg, n_actions: usize) {
             play.log_scroll = if back {
                 play.log_scroll.saturating_sub(1)
             } else {
-                play.log_scroll.saturating_add(1)
+                log_down
             };
         }
         _ => {}
@@ -229,6 +232,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         state,
         theme: t,
         scroll: play.log_scroll,
+        limit: &app.scroll_limit,
         focused: play.focus == Focus::Log,
         objectives: &play.game.scenario.objectives,
     }

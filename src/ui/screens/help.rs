@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::ui::app::App;
 use crate::ui::keymap::{BINDINGS, Ctx};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{footer, panel, popup};
+use crate::ui::widgets::{footer, panel, popup, scroll_limit};
 
 /// The article's concepts: (term, definition, a quote from the article).
 pub const GLOSSARY: &[(&str, &str, &str)] = &[
@@ -106,18 +106,19 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
             .wrap(Wrap { trim: false })
             .block(panel(t, "", false).borders(ratatui::widgets::Borders::RIGHT))
             .render(left, buf);
-        Paragraph::new(glossary_lines(t))
-            .wrap(Wrap { trim: true })
-            .scroll((scroll, 0))
-            .render(right.inner(ratatui::layout::Margin::new(1, 0)), buf);
+        let area = right.inner(ratatui::layout::Margin::new(1, 0));
+        let text = Paragraph::new(glossary_lines(t)).wrap(Wrap { trim: true });
+        app.scroll_limit
+            .set(scroll_limit(text.line_count(area.width), area.height));
+        text.scroll((scroll, 0)).render(area, buf);
     } else {
         let mut lines = key_lines(t);
         lines.push(Line::raw(""));
         lines.extend(glossary_lines(t));
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0))
-            .render(body, buf);
+        let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+        app.scroll_limit
+            .set(scroll_limit(text.line_count(body.width), body.height));
+        text.scroll((scroll, 0)).render(body, buf);
     }
     footer(t, Ctx::Help, keys, buf);
 }

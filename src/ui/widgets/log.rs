@@ -1,5 +1,7 @@
 //! The news log: what changed last turn, by how much, and why.
 
+use std::cell::Cell;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -104,6 +106,8 @@ pub struct LogPanel<'a> {
     pub state: &'a State,
     pub theme: &'a Theme,
     pub scroll: u16,
+    /// Set to how far the news can scroll, once its end is in sight.
+    pub limit: &'a Cell<u16>,
     pub focused: bool,
     pub objectives: &'a [String],
 }
@@ -152,6 +156,13 @@ impl Widget for LogPanel<'_> {
         block.render(area, buf);
         let scroll = usize::from(self.scroll);
         let rows = wrap_styled(&lines, inner.width, scroll + usize::from(inner.height));
+        self.limit
+            .set(if rows.len() < scroll + usize::from(inner.height) {
+                super::scroll_limit(rows.len(), inner.height)
+            } else {
+                // More rows than the panel shows: the end is not yet known.
+                u16::MAX
+            });
         for (i, row) in rows.iter().skip(scroll).enumerate() {
             put_line(buf, inner.x, inner.y + i as u16, row, inner.width);
         }

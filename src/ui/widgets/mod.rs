@@ -58,6 +58,12 @@ pub fn wrapped_height(text: &str, width: u16) -> u16 {
     u16::try_from(lines).unwrap_or(u16::MAX)
 }
 
+/// How far text of `rows` rows can scroll in `height` rows before its last
+/// row shows.
+pub fn scroll_limit(rows: usize, height: u16) -> u16 {
+    u16::try_from(rows.saturating_sub(usize::from(height))).unwrap_or(u16::MAX)
+}
+
 /// A rectangle of at most `w`×`h` in the middle of `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
