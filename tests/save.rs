@@ -246,7 +246,8 @@ fn list_shows_saves_newest_first_and_broken_files_with_their_error() {
     let new = &saves[0];
     assert_eq!(new.country, "kazakhstan");
     assert_eq!(new.date_label, "2027 Q3");
-    assert_eq!(new.turn, 6);
+    // Six turns played: the seventh is on the board, as the game shows it.
+    assert_eq!((new.turn, new.turns, new.ended), (7, 24, false));
     assert!(new.autonomy > 0.0 && new.leverage > 0.0 && new.stability > 0.0);
     assert!(new.error.is_none());
     let broken = &saves[2];

@@ -341,6 +341,33 @@ fn a_full_game_with_keys_only_ends() {
 }
 
 #[test]
+fn the_autosave_holds_the_finished_game_and_loads_at_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = book();
+    let game = Game::new(&book, scenario(&book, 4), Some("kyrgyzstan"), 9).unwrap();
+    let mut app = App::new(
+        book.clone(),
+        Launch::Play(Box::new(game)),
+        &opts(dir.path().to_path_buf()),
+    );
+    play_to_end(&mut app);
+    let saved = multivector::save::read(&dir.path().join("autosave.ron")).expect("autosave");
+    assert!(
+        &saved == app.game().unwrap(),
+        "the autosave is not the finished game: {} of {} decisions",
+        saved.decisions().len(),
+        app.game().unwrap().decisions().len()
+    );
+    assert!(saved.state().outcome().is_some());
+    let again = App::new(
+        book,
+        Launch::Play(Box::new(saved)),
+        &opts(dir.path().to_path_buf()),
+    );
+    assert_eq!(again.screen, Screen::End);
+}
+
+#[test]
 fn the_ui_changes_the_game_only_through_commands() {
     let mut app = playing("kyrgyzstan", 9, 4);
     press(&mut app, KeyCode::Enter);
@@ -415,7 +442,8 @@ fn saves_are_listed_and_loaded_from_the_title_screen() {
     assert_eq!(title.screen, Screen::Load);
     let s = text(&draw(&title, 120, 40));
     assert!(s.contains("week three") && s.contains("broken"), "{s}");
-    assert!(s.contains("2026 Q2"), "{s}");
+    // The state by name, and the turn on the board as the game counts it.
+    assert!(s.contains("2026 Q2") && s.contains("Uzbekistan") && s.contains("2/24"), "{s}");
     let i = title
         .load
         .saves

@@ -52,7 +52,11 @@ pub struct SaveInfo {
     pub country: String,
     /// The game's current quarter, e.g. "2027 Q3".
     pub date_label: String,
+    /// The turn being played, counted from 1 as the game screen shows it.
     pub turn: u32,
+    pub turns: u32,
+    /// The game has reached its ending.
+    pub ended: bool,
     pub autonomy: f64,
     pub leverage: f64,
     pub stability: f64,

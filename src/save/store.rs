@@ -203,6 +203,8 @@ fn info(name: &str, path: &Path) -> SaveInfo {
         country: String::new(),
         date_label: String::new(),
         turn: 0,
+        turns: 0,
+        ended: false,
         autonomy: 0.0,
         leverage: 0.0,
         stability: 0.0,
@@ -214,7 +216,9 @@ fn info(name: &str, path: &Path) -> SaveInfo {
             let s = game.state();
             info.country = s.country().to_string();
             info.date_label = s.date_label();
-            info.turn = s.turn();
+            info.turn = (s.turn() + 1).min(s.turns());
+            info.turns = s.turns();
+            info.ended = s.outcome().is_some();
             info.autonomy = s.autonomy();
             info.leverage = s.leverage();
             info.stability = s.stability();

@@ -322,17 +322,21 @@ impl App {
     }
 
     /// Sends a command to the game; a refusal becomes the status line.
-    /// After the end of a turn, the autosave is written.
+    /// After the end of a turn, and after each answer to what it drew (the
+    /// last of which may end the game), the autosave is written.
     pub fn command(&mut self, cmd: Command) -> bool {
         let Some(play) = &mut self.play else {
             return false;
         };
         let end = cmd == Command::EndTurn;
+        let autosave = end || matches!(cmd, Command::Choose(_));
         match play.game.apply(&self.book, cmd) {
             Ok(()) => {
                 self.status = None;
                 if end {
                     play.log_scroll = 0;
+                }
+                if autosave {
                     if let Err(e) = save::write_autosave(&self.save_dir, &play.game) {
                         self.status = Some(format!("Autosave failed: {e}"));
                     }

@@ -87,9 +87,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 ]),
                 None => Row::new(vec![
                     name,
-                    Cell::from(s.country.clone()),
+                    Cell::from(
+                        app.book
+                            .country(&s.country)
+                            .map_or(s.country.clone(), |c| c.name.clone()),
+                    ),
                     Cell::from(s.date_label.clone()),
-                    Cell::from(format!("{}", s.turn)),
+                    Cell::from(if s.ended {
+                        "ended".to_string()
+                    } else {
+                        format!("{}/{}", s.turn, s.turns)
+                    }),
                     Cell::from(num(s.autonomy.round())),
                     Cell::from(num(s.leverage.round())),
                     Cell::from(num(s.stability.round())),
@@ -105,7 +113,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Constraint::Length(30),
             Constraint::Length(13),
             Constraint::Length(8),
-            Constraint::Length(5),
+            Constraint::Length(6),
             Constraint::Length(5),
             Constraint::Length(5),
             Constraint::Length(5),
