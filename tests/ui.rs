@@ -415,6 +415,21 @@ fn quitting_asks_first_unless_just_saved() {
     );
     keys(&mut app, "q");
     assert!(app.quit);
+
+    // On the new-game screen, a game being set up is not dropped unasked.
+    let mut app = App::new(
+        content::builtin().unwrap(),
+        Launch::Title,
+        &opts(no_saves()),
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::NewGame);
+    keys(&mut app, "q");
+    assert_eq!(app.dialog, Some(Dialog::ConfirmQuit));
+    assert!(text(&draw(&app, 80, 24)).contains("not been started"));
+    keys(&mut app, "n");
+    assert!(!app.quit && app.dialog.is_none());
+    assert_eq!(app.screen, Screen::NewGame);
 }
 
 #[test]
@@ -443,7 +458,10 @@ fn saves_are_listed_and_loaded_from_the_title_screen() {
     let s = text(&draw(&title, 120, 40));
     assert!(s.contains("week three") && s.contains("broken"), "{s}");
     // The state by name, and the turn on the board as the game counts it.
-    assert!(s.contains("2026 Q2") && s.contains("Uzbekistan") && s.contains("2/24"), "{s}");
+    assert!(
+        s.contains("2026 Q2") && s.contains("Uzbekistan") && s.contains("2/24"),
+        "{s}"
+    );
     let i = title
         .load
         .saves

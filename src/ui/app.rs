@@ -298,7 +298,8 @@ impl App {
 
     fn ask_quit(&mut self) {
         let unsaved = self.play.as_ref().is_some_and(|p| !p.just_saved());
-        if unsaved {
+        // A game being set up is work too: ask before dropping it.
+        if unsaved || self.screen == Screen::NewGame {
             self.dialog = Some(Dialog::ConfirmQuit);
         } else {
             self.quit = true;

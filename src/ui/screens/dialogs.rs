@@ -12,9 +12,17 @@ use crate::ui::widgets::{centered, footer, popup};
 pub fn render_confirm(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let inner = popup(t, "Quit?", centered(area, 54, 7), buf);
+    let (what, note) = if app.play.is_some() {
+        (
+            "The game has changed since it was last saved.",
+            "(The autosave keeps the last end of turn.)",
+        )
+    } else {
+        ("The new game has not been started.", "")
+    };
     let lines = vec![
-        Line::raw("The game has changed since it was last saved."),
-        Line::raw("(The autosave keeps the last end of turn.)"),
+        Line::raw(what),
+        Line::raw(note),
         Line::from(vec![
             Span::raw("Quit now? "),
             Span::styled("y", t.key()),
