@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use multivector::content;
 use multivector::rules::defs::ScenarioDef;
-use multivector::rules::{Book, Command, Game};
+use multivector::rules::{Book, Cause, Command, Game};
 use multivector::ui::app::{App, Dialog, Launch, Options, Screen};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -181,6 +181,14 @@ fn game_screen_after_a_turn_shows_the_log_with_causes() {
         "the log names the action: {s}"
     );
     assert!(s.contains("→"), "changes are shown as before → after: {s}");
+    // The player's doing comes before the world's slow trends.
+    let news = multivector::ui::widgets::log::last_turn(app.game().unwrap().state());
+    let drift = |e: &&multivector::rules::LogEntry| {
+        matches!(e.cause, Cause::Drift(_) | Cause::Turn | Cause::Rivals(_))
+    };
+    let first_trend = news.iter().position(drift).expect("drift in the news");
+    assert!(first_trend > 0, "the action's effects lead");
+    assert!(news[first_trend..].iter().all(drift), "{news:?}");
 }
 
 #[test]

@@ -51,9 +51,17 @@ pub fn cause_label(book: &Book, cause: &Cause) -> String {
 }
 
 /// The log entries of the last turn played: those written while it ended
-/// and the answers given since.
+/// and the answers given since. What the player and the powers did and what
+/// happened come first; the slow trends of the world (drift) last.
 pub fn last_turn(state: &State) -> Vec<&LogEntry> {
-    state.news().collect()
+    let mut news: Vec<&LogEntry> = state.news().collect();
+    news.sort_by_key(|e| is_trend(&e.cause));
+    news
+}
+
+/// A cause that moves numbers a little every turn, whatever the player does.
+fn is_trend(cause: &Cause) -> bool {
+    matches!(cause, Cause::Drift(_) | Cause::Turn | Cause::Rivals(_))
 }
 
 /// One log entry as a line, or nothing when the change is too small to see.
@@ -137,8 +145,14 @@ impl Widget for LogPanel<'_> {
                 }
             }
         } else {
+            let mut trends = false;
             for e in last_turn(s) {
-                lines.extend(entry_line(self.book, self.theme, e));
+                let line = entry_line(self.book, self.theme, e);
+                if line.is_some() && !trends && is_trend(&e.cause) {
+                    trends = true;
+                    lines.push(Line::styled("Slow trends", self.theme.heading()));
+                }
+                lines.extend(line);
                 // News: what an event says, under its title.
                 if let (Entry::Note(_), Cause::Event(id)) = (&e.entry, &e.cause) {
                     if let Some(ev) = self.book.event(id) {

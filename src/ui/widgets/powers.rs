@@ -113,7 +113,7 @@ impl Widget for PowersTable<'_> {
         let title = if self.compact {
             " Powers (shares %, ▲ over half) "
         } else {
-            " Powers: proximity, tolerance, strain, crisis ladder · domain shares % (▲ over 50) "
+            " Powers, and their share % of each domain (▲ over half) "
         };
         let title = if t.ascii {
             title.replace('▲', "^")
