@@ -49,7 +49,7 @@ pub const GLOSSARY: &[(&str, &str, &str)] = &[
     ),
     (
         "Proximity and tolerance",
-        "Proximity is how close a power is to you (0–100). Tolerance is how much drift toward its rivals it accepts; strain past tolerance makes it react.",
+        "Proximity is how close a power is to you (0–100). Tolerance is how much drift toward its rivals it accepts; strain past tolerance makes it react. On small screens the powers table shows patience: tolerance minus strain, below zero the power reacts.",
         "proximity to Turkey now means potential proximity to Europe.",
     ),
     (

@@ -44,7 +44,9 @@ impl Widget for PowersTable<'_> {
         let mut header = vec![
             Cell::from("Power"),
             Cell::from(if self.compact { "Prx" } else { "Prox" }),
-            Cell::from("Tol"),
+            // Compact: one column for tolerance and strain, the room left
+            // before the power climbs its crisis ladder.
+            Cell::from(if self.compact { "Pat" } else { "Tol" }),
         ];
         if !self.compact {
             header.push(Cell::from("Str"));
@@ -63,7 +65,24 @@ impl Widget for PowersTable<'_> {
                     t.power(p).add_modifier(ratatui::style::Modifier::BOLD),
                 )),
                 Cell::from(Line::from(num(ps.proximity.round())).right_aligned()),
-                Cell::from(Line::from(num(ps.tolerance.round())).right_aligned()),
+                if self.compact {
+                    let patience = ps.tolerance - ps.strain;
+                    Cell::from(
+                        Line::styled(
+                            num(patience.round()),
+                            if patience < 0.0 {
+                                t.bad()
+                            } else if ps.strain > 0.6 * ps.tolerance {
+                                t.warn()
+                            } else {
+                                t.text()
+                            },
+                        )
+                        .right_aligned(),
+                    )
+                } else {
+                    Cell::from(Line::from(num(ps.tolerance.round())).right_aligned())
+                },
             ];
             if !self.compact {
                 let strained = ps.strain > ps.tolerance;
