@@ -13,10 +13,34 @@ use multivector::ui::{self, Launch, Options};
 /// Exit codes: 0 ok, 1 runtime error, 2 bad input, 3 replay mismatch.
 const BAD_INPUT: u8 = 2;
 
+/// Writes a line to standard output, handing a failure (a closed pipe, as
+/// in `multivector scenarios | head -1`) back to `main`.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?;
+    }};
+}
+
+/// Like `out!`, without the newline.
+macro_rules! out_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)?;
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader stopped reading: nothing is wrong.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("multivector: {e:#}");
             ExitCode::from(1)
@@ -33,7 +57,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Cmd::Check { path }) => match content::check_file(&path) {
             Ok(kind) => {
-                println!("ok");
+                out!("ok");
                 eprintln!("{}: a valid {kind} file", path.display());
                 Ok(ExitCode::SUCCESS)
             }
@@ -43,9 +67,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let book = content::builtin()?;
             for s in &book.scenarios {
                 let country = s.country.as_deref().unwrap_or("any state");
-                println!("{:<16} {} ({} turns, {})", s.id, s.name, s.turns, country);
+                out!("{:<16} {} — {} turns, {}", s.id, s.name, s.turns, country);
                 if !s.summary.is_empty() {
-                    println!("{:<16} {}", "", s.summary);
+                    out!("{:<16} {}", "", s.summary);
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -82,9 +106,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let summary = sim::simulate(&book, &scenario, &country, policy, games, seed);
             if json {
-                println!("{}", serde_json::to_string(&summary)?);
+                out!("{}", serde_json::to_string(&summary)?);
             } else {
-                print!("{}", summary.table());
+                out_raw!("{}", summary.table());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -142,9 +166,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             };
             if json {
-                println!("{}", serde_json::to_string(&report)?);
+                out!("{}", serde_json::to_string(&report)?);
             } else if report.matches {
-                print!("{}", report.text());
+                out_raw!("{}", report.text());
             }
             if report.matches {
                 Ok(ExitCode::SUCCESS)

@@ -217,8 +217,50 @@ fn check_never_panics_on_garbage() {
 }
 
 #[test]
+fn a_file_that_is_not_a_game_file_is_told_so_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "passwd", "root:x:0:0:root:/root:/bin/bash\n");
+    for args in [
+        vec!["check", p.as_str()],
+        vec!["play", "--scenario", p.as_str(), "--country", "kazakhstan"],
+        vec!["load", p.as_str()],
+    ] {
+        let out = run(&args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(&format!("{p}:1:")), "{args:?}: {err}");
+        assert!(
+            err.contains("not a Multivector file") || err.contains("is this the right file?"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("Non-whitespace"), "{args:?}: {err}");
+    }
+}
+
+#[test]
 fn scenarios_lists_the_built_in_scenarios() {
     let out = run(&["scenarios"]);
     assert!(out.status.success());
     assert!(text(&out.stdout).contains("standard"));
+}
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    // As in `multivector scenarios | head -1`: the reader is gone.
+    for args in [
+        &["scenarios"][..],
+        &["simulate", "--policy", "random", "--games", "20"][..],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = Command::new(env!("CARGO_BIN_EXE_multivector"))
+            .args(args)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let err = text(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+    }
 }

@@ -83,6 +83,39 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
+/// A RON parse error in the words of someone editing a game file rather
+/// than those of the parser.
+pub fn ron_message(code: &ron::Error) -> String {
+    fn kind(name: &str) -> String {
+        match name {
+            "ScenarioDef" => "a scenario".into(),
+            "Save" => "a saved game".into(),
+            "CountryDef" => "a country".into(),
+            "PowerDef" => "a power".into(),
+            "ActionDef" => "an action".into(),
+            "EventDef" => "an event".into(),
+            "EndingDef" => "an ending".into(),
+            "WorldDef" => "the world file".into(),
+            other => format!("`{other}`"),
+        }
+    }
+    match code {
+        ron::Error::TrailingCharacters => {
+            "more text after the end of the value: a stray character, or not a Multivector file"
+                .into()
+        }
+        ron::Error::Eof => "the file ends too soon: cut short, or a bracket left open".into(),
+        ron::Error::ExpectedDifferentStructName { expected, found } => format!(
+            "expected {} but found `{found}`: is this the right file?",
+            kind(expected)
+        ),
+        ron::Error::ExpectedNamedStructLike(name) if !name.is_empty() => {
+            format!("expected `(` to open {}", kind(name))
+        }
+        other => other.to_string(),
+    }
+}
+
 /// Parses RON text as `T`, with the file name and position in any error.
 pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ContentError> {
     ron_options()
@@ -90,7 +123,7 @@ pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ContentEr
         .map_err(|e: ron::error::SpannedError| ContentError {
             file: file.to_string(),
             position: Some((e.span.start.line, e.span.start.col)),
-            message: e.code.to_string(),
+            message: ron_message(&e.code),
         })
 }
 

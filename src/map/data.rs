@@ -139,7 +139,9 @@ pub struct Atlas {
 fn ron_error(file: &str, e: ron::error::SpannedError) -> String {
     format!(
         "{file}:{}:{}: {}",
-        e.span.start.line, e.span.start.col, e.code
+        e.span.start.line,
+        e.span.start.col,
+        crate::content::ron_message(&e.code)
     )
 }
 

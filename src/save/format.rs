@@ -104,7 +104,7 @@ pub fn from_text(path: &Path, text: &str) -> Result<Game, SaveError> {
         path: path.to_path_buf(),
         line: e.span.start.line,
         column: e.span.start.col,
-        message: e.code.to_string(),
+        message: crate::content::ron_message(&e.code),
     })?;
     let found = doc.version().map_err(|reason| SaveError::NotASave {
         path: path.to_path_buf(),
@@ -146,7 +146,7 @@ pub fn from_text(path: &Path, text: &str) -> Result<Game, SaveError> {
                 path: path.to_path_buf(),
                 line: e.span.start.line,
                 column: e.span.start.col,
-                message: e.code.to_string(),
+                message: crate::content::ron_message(&e.code),
             })?;
     debug_assert_eq!(save.version, VERSION);
     let hash = scenario_hash(&save.scenario)?;
