@@ -210,6 +210,33 @@ fn bad_data_is_refused_with_a_position() {
 }
 
 #[test]
+fn neighbours_are_the_countries_that_share_a_border() {
+    let a = atlas();
+    for (x, y) in [
+        ("uzbekistan", "kazakhstan"),
+        ("uzbekistan", "afghanistan"),
+        ("kyrgyzstan", "china"),
+        ("tajikistan", "afghanistan"),
+        ("turkmenistan", "iran"),
+        ("kazakhstan", "russia"),
+        ("azerbaijan", "georgia"),
+        ("turkey", "georgia"),
+    ] {
+        assert!(a.borders_with(x, y), "{x} and {y} share a border");
+        assert!(a.borders_with(y, x), "{y} and {x} share a border");
+    }
+    for (x, y) in [
+        ("uzbekistan", "georgia"),
+        ("uzbekistan", "russia"),
+        ("kazakhstan", "azerbaijan"), // across the Caspian only
+        ("tajikistan", "turkmenistan"),
+        ("kyrgyzstan", "afghanistan"),
+    ] {
+        assert!(!a.borders_with(x, y), "{x} and {y} do not border");
+    }
+}
+
+#[test]
 fn countries_in_view_run_west_to_east() {
     let region = country_ids_in_view(Zoom::Region);
     for id in [

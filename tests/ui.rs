@@ -520,3 +520,32 @@ fn no_color_draws_without_colours() {
     // Risk still shows, by symbol.
     assert!(text(&t).contains('▲'));
 }
+
+#[test]
+fn the_map_says_how_a_selected_country_stands_to_the_player() {
+    use multivector::ui::widgets::map_panel::relation;
+    let app = playing("uzbekistan", 3, 24);
+    let state = app.game().unwrap().state();
+    let rel = |id| relation(state, &app.book, id);
+    assert_eq!(rel("georgia"), "no common border");
+    assert_eq!(rel("afghanistan"), "borders you");
+    assert_eq!(
+        rel("kazakhstan"),
+        "borders you; balancing the same four powers"
+    );
+    assert!(
+        rel("china").starts_with("China: closeness"),
+        "{}",
+        rel("china")
+    );
+    assert!(
+        rel("china").ends_with("no common border"),
+        "{}",
+        rel("china")
+    );
+    assert!(
+        rel("uzbekistan").starts_with("you (capital Tashkent"),
+        "{}",
+        rel("uzbekistan")
+    );
+}

@@ -47,10 +47,15 @@ pub fn relation(state: &State, book: &Book, id: &str) -> String {
         let cap = book.country(id).map_or("", |c| c.capital.as_str());
         return format!("you (capital {cap})");
     }
+    let border = if map::atlas().borders_with(id, state.country()) {
+        "borders you"
+    } else {
+        "no common border"
+    };
     if let Some(p) = power_of(id) {
         let ps = state.power(p);
         return format!(
-            "{}: closeness {}, tolerance {}, ladder {}",
+            "{}: closeness {}, tolerance {}, ladder {}; {border}",
             p.name(),
             num(ps.proximity.round()),
             num(ps.tolerance.round()),
@@ -58,8 +63,8 @@ pub fn relation(state: &State, book: &Book, id: &str) -> String {
         );
     }
     match book.country(id) {
-        Some(_) => "a neighbour, balancing the same powers".into(),
-        None => "a neighbour".into(),
+        Some(_) => format!("{border}; balancing the same four powers"),
+        None => border.to_string(),
     }
 }
 
