@@ -546,3 +546,33 @@ fn conditions_are_described_in_words() {
         assert_eq!(book.describe(&cond), words);
     }
 }
+
+#[test]
+fn a_red_line_crossed_draws_a_reaction_the_same_turn() {
+    // Leaving the CSTO strains Russia past its tolerance at once: the strain
+    // it adds is weighed in full when the turn ends, before it fades.
+    let book = book();
+    for seed in [1, 2, 3] {
+        let mut game = Game::new(&book, standard(&book), Some("kazakhstan"), seed).unwrap();
+        game.apply(&book, Command::Plan("leave_csto".into()))
+            .unwrap();
+        game.apply(&book, Command::EndTurn).unwrap();
+        let s = game.state();
+        assert!(
+            s.pending()
+                .contains(&Decision::Ladder(Power::Russia, LadderStep::Protest)),
+            "seed {seed}: {:?}",
+            s.pending()
+        );
+        // What is left of the strain fades for the next turn, and says so.
+        assert!(s.power(Power::Russia).strain < 40.0);
+        assert!(s.news().any(|e| e.cause == Cause::Turn
+            && matches!(
+                e.entry,
+                Entry::Change {
+                    var: Var::Strain(Power::Russia),
+                    ..
+                }
+            )));
+    }
+}

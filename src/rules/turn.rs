@@ -332,8 +332,11 @@ impl State {
                 .map(|(q, w)| w * gains[q.index()])
                 .sum::<f64>()
                 - 0.5 * gains[p.index()];
+            // Everything that strained the power since it last looked,
+            // this turn's actions included, counts in full now; what is
+            // left fades after (below).
             let before = self.powers[p.index()].strain;
-            let strain = (before * 0.8 + irritation).clamp(0.0, 100.0);
+            let strain = (before + irritation).clamp(0.0, 100.0);
             self.powers[p.index()].strain = strain;
             let cause = if irritation > 0.0 {
                 Cause::Rivals(p)
@@ -368,6 +371,12 @@ impl State {
                 self.powers[p.index()].strain = ps.strain * 0.3;
                 self.apply_all(book, &def.yields, &cause);
             }
+        }
+        for p in Power::ALL {
+            let before = self.powers[p.index()].strain;
+            let faded = before * 0.8;
+            self.powers[p.index()].strain = faded;
+            self.record(&Cause::Turn, Var::Strain(p), before, faded);
         }
     }
 
