@@ -133,7 +133,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .areas(area);
     Paragraph::new(Line::styled(
-        " New game: choose a state, a scenario and a seed (Tab moves between them, Enter starts)",
+        " New game: a state, a scenario, a seed (Tab between them; Enter starts)",
         t.title(),
     ))
     .render(head, buf);
@@ -163,19 +163,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ];
         if !c.flags.is_empty() {
             lines.push(Line::from(vec![
-                Span::styled("Memberships and standing: ", t.heading()),
+                Span::styled("Starts with: ", t.heading()),
                 Span::raw(
                     c.flags
                         .iter()
-                        .map(|f| {
-                            if f.len() <= 4 {
-                                f.to_uppercase()
-                            } else {
-                                f.replace('_', " ")
-                            }
-                        })
+                        .map(|f| book.world.flag_name(f))
                         .collect::<Vec<_>>()
-                        .join(", "),
+                        .join("; "),
                 ),
             ]));
         }
