@@ -63,8 +63,9 @@ pub enum Cmd {
         /// How many games.
         #[arg(long, value_name = "N")]
         games: u32,
-        #[arg(long, value_name = "ID", default_value = "kazakhstan")]
-        country: String,
+        /// The state played (default: the scenario's, or kazakhstan).
+        #[arg(long, value_name = "ID")]
+        country: Option<String>,
         #[arg(long, value_name = "ID|PATH", default_value = "standard")]
         scenario: String,
         #[arg(long, value_name = "N", default_value_t = 1)]

@@ -94,6 +94,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(s) => s,
                 Err(e) => return bad_input(e),
             };
+            let country = match (country, &scenario.country) {
+                (Some(c), Some(fixed)) if &c != fixed => {
+                    return bad_input(format!(
+                        "scenario `{}` is written for `{fixed}`: leave out --country, or pass --country {fixed}",
+                        scenario.id
+                    ));
+                }
+                (Some(c), _) => c,
+                (None, Some(fixed)) => fixed.clone(),
+                (None, None) => "kazakhstan".to_string(),
+            };
             if book.country(&country).is_none() {
                 let ids: Vec<&str> = book.countries.iter().map(|c| c.id.as_str()).collect();
                 return bad_input(format!(

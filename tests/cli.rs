@@ -264,3 +264,45 @@ fn output_into_a_closed_pipe_ends_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn a_scenario_written_for_one_state_refuses_another() {
+    for args in [
+        &[
+            "simulate",
+            "--policy",
+            "hedger",
+            "--games",
+            "2",
+            "--scenario",
+            "tajik-squeeze",
+            "--country",
+            "uzbekistan",
+        ][..],
+        &[
+            "play",
+            "--scenario",
+            "first-steps",
+            "--country",
+            "kyrgyzstan",
+        ][..],
+    ] {
+        let out = run(args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("is written for"), "{args:?}: {err}");
+    }
+    // Without --country, simulate plays the scenario's own state.
+    let out = run(&[
+        "simulate",
+        "--policy",
+        "hedger",
+        "--games",
+        "2",
+        "--scenario",
+        "tajik-squeeze",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("\"country\":\"tajikistan\""));
+}

@@ -576,3 +576,23 @@ fn a_red_line_crossed_draws_a_reaction_the_same_turn() {
             )));
     }
 }
+
+#[test]
+fn a_scenario_written_for_one_state_cannot_start_another() {
+    let book = book();
+    let squeeze = book.scenario("tajik-squeeze").unwrap().clone();
+    assert!(matches!(
+        new_game(&book, &squeeze, Some("uzbekistan"), 1),
+        Err(multivector::rules::StartError::CountryFixed { .. })
+    ));
+    assert_eq!(
+        new_game(&book, &squeeze, None, 1).unwrap().country(),
+        "tajikistan"
+    );
+    assert_eq!(
+        new_game(&book, &squeeze, Some("tajikistan"), 1)
+            .unwrap()
+            .country(),
+        "tajikistan"
+    );
+}

@@ -140,6 +140,33 @@ fn new_game_screen_starts_the_chosen_state_with_the_typed_seed() {
 }
 
 #[test]
+fn a_scenario_written_for_one_state_starts_that_state() {
+    let mut app = App::new(book(), Launch::Title, &opts(no_saves()));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down); // Uzbekistan
+    press(&mut app, KeyCode::Tab); // to the scenario
+    let squeeze = app
+        .book
+        .scenarios
+        .iter()
+        .position(|s| s.id == "tajik-squeeze")
+        .unwrap();
+    for _ in 0..squeeze {
+        press(&mut app, KeyCode::Right);
+    }
+    let s = text(&draw(&app, 80, 24));
+    assert!(s.contains("State (fixed)"), "{s}");
+    // The state list does not move away from the scenario's state.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Up);
+    assert!(app.status.is_some());
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Game);
+    assert_eq!(app.game().unwrap().state().country(), "tajikistan");
+}
+
+#[test]
 fn game_screen() {
     let app = playing("uzbekistan", 3, 24);
     for (w, h) in [(120, 40), (80, 24)] {

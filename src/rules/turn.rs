@@ -63,6 +63,10 @@ pub enum StartError {
     UnknownCountry(String, String),
     #[error("scenario `{0}` does not say which country is played: pass --country")]
     NoCountry(String),
+    #[error(
+        "scenario `{scenario}` is written for `{fixed}`: leave out the country, or choose `{fixed}`"
+    )]
+    CountryFixed { scenario: String, fixed: String },
 }
 
 /// Starts a game of `scenario` for `country` (the scenario's own country
@@ -74,6 +78,12 @@ pub fn new_game(
     seed: u64,
 ) -> Result<State, StartError> {
     let country_id = match (country, &scenario.country) {
+        (Some(c), Some(fixed)) if c != fixed => {
+            return Err(StartError::CountryFixed {
+                scenario: scenario.id.clone(),
+                fixed: fixed.clone(),
+            });
+        }
         (Some(c), _) => c.to_string(),
         (None, Some(c)) => c.clone(),
         (None, None) => return Err(StartError::NoCountry(scenario.id.clone())),

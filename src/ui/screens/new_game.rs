@@ -47,6 +47,21 @@ impl NewGameState {
     pub fn pick_scenario(&mut self, book: &Book, id: &str) {
         if let Some(i) = book.scenarios.iter().position(|s| s.id == id) {
             self.scenario = i;
+            self.follow_scenario(book);
+        }
+    }
+
+    /// The state a scenario is written for, when it fixes one.
+    fn fixed_country<'a>(&self, book: &'a Book) -> Option<&'a str> {
+        book.scenarios.get(self.scenario)?.country.as_deref()
+    }
+
+    /// Selects the state the chosen scenario is written for.
+    fn follow_scenario(&mut self, book: &Book) {
+        if let Some(c) = self.fixed_country(book) {
+            if let Some(i) = self.countries.iter().position(|id| id == c) {
+                self.country = i;
+            }
         }
     }
 
@@ -82,6 +97,11 @@ pub fn update(app: &mut App, msg: Msg) {
                 Field::Seed => Field::Country,
             }
         }
+        (Msg::Up | Msg::Down, Field::Country) if ng.fixed_country(&app.book).is_some() => {
+            app.status = Some(
+                "This scenario is written for this state: ←→ on the scenario to change it.".into(),
+            );
+        }
         (Msg::Up, Field::Country) => ng.country = ng.country.saturating_sub(1),
         (Msg::Down, Field::Country) => {
             ng.country = (ng.country + 1).min(ng.countries.len().saturating_sub(1))
@@ -93,8 +113,14 @@ pub fn update(app: &mut App, msg: Msg) {
                 Field::Seed
             }
         }
-        (Msg::Left, Field::Scenario) => ng.scenario = (ng.scenario + n_scen - 1) % n_scen,
-        (Msg::Right, Field::Scenario) => ng.scenario = (ng.scenario + 1) % n_scen,
+        (Msg::Left | Msg::Right, Field::Scenario) => {
+            ng.scenario = if msg == Msg::Left {
+                (ng.scenario + n_scen - 1) % n_scen
+            } else {
+                (ng.scenario + 1) % n_scen
+            };
+            ng.follow_scenario(&app.book);
+        }
         (Msg::Back, _) => app.screen = Screen::Title,
         (Msg::Select, _) => start(app),
         _ => {}
@@ -153,7 +179,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     Paragraph::new(lines)
-        .block(panel(t, " State ", ng.field == Field::Country))
+        .block(panel(
+            t,
+            if ng.fixed_country(book).is_some() {
+                " State (fixed) "
+            } else {
+                " State "
+            },
+            ng.field == Field::Country,
+        ))
         .render(list, buf);
     if let Some(c) = ng.countries.get(ng.country).and_then(|id| book.country(id)) {
         let mut lines = vec![
