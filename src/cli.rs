@@ -82,12 +82,27 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Write a report of a saved game, for grading: the game turn by turn,
+    /// its decisions and turning points, and whether the save is honest.
+    Report {
+        /// A save's name in the save directory, or a path.
+        #[arg(value_name = "SAVE")]
+        save: String,
+        #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Md)]
+        format: Format,
+        /// Write the report to FILE (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Output formats of reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// A readable Markdown document.
     Md,
+    /// The turn-by-turn table, one header row.
     Csv,
+    /// One JSON object with everything.
     Json,
 }

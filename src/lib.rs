@@ -2,6 +2,7 @@
 pub mod cli;
 pub mod content;
 pub mod map;
+pub mod report;
 pub mod rules;
 pub mod save;
 pub mod sim;

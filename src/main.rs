@@ -3,8 +3,11 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use multivector::cli::{Cli, Cmd};
+use std::path::Path;
+
+use multivector::cli::{Cli, Cmd, Format};
 use multivector::content;
+use multivector::report::{Report, Verification};
 use multivector::rules::{Book, Game};
 use multivector::save;
 use multivector::sim::{self, Policy};
@@ -12,6 +15,8 @@ use multivector::ui::{self, Launch, Options};
 
 /// Exit codes: 0 ok, 1 runtime error, 2 bad input, 3 replay mismatch.
 const BAD_INPUT: u8 = 2;
+/// The decisions do not reproduce the saved state.
+const REPLAY_MISMATCH: u8 = 3;
 
 /// Writes a line to standard output, handing a failure (a closed pipe, as
 /// in `multivector scenarios | head -1`) back to `main`.
@@ -164,9 +169,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             play_ui(book, Launch::Play(Box::new(game)), &cli)
         }
+        Some(Cmd::Report {
+            ref save,
+            format,
+            ref output,
+        }) => report(&cli, save, format, output.as_deref()),
         Some(Cmd::Replay { save: name, json }) => {
-            /// The decisions do not reproduce the saved state.
-            const REPLAY_MISMATCH: u8 = 3;
             let book = content::builtin()?;
             let path = save::resolve(&save::save_dir(cli.save_dir.as_deref()), &name);
             let report = match save::replay(&book, &path) {
@@ -190,6 +198,89 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::from(REPLAY_MISMATCH))
             }
         }
+    }
+}
+
+/// `multivector report`: the report of a save, to standard output or to a
+/// file. A save that does not replay still gets its report (saying
+/// `verified: false`), with a warning and exit code 3.
+fn report(
+    cli: &Cli,
+    name: &str,
+    format: Format,
+    output: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    let book = content::builtin()?;
+    let path = save::resolve(&save::save_dir(cli.save_dir.as_deref()), name);
+    let checked = save::read(&path).and_then(|game| {
+        let replay = save::verify(&book, &path, &game)?;
+        Ok((game, replay))
+    });
+    let (game, replay) = match checked {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::from(e.exit_code()));
+        }
+    };
+    let check = Verification {
+        verified: replay.matches,
+        first_difference: replay.first_difference,
+        reason: replay.reason.clone(),
+    };
+    let report = Report::new(&book, &game, name, check);
+    let text = match format {
+        Format::Md => report.markdown(),
+        Format::Csv => report.csv()?,
+        Format::Json => report.json()?,
+    };
+    match output {
+        Some(out) => {
+            if same_file(out, &path) {
+                return bad_input(format!(
+                    "{}: this is the save being reported on; write the report to another file",
+                    out.display()
+                ));
+            }
+            if let Err(e) = save::write_file(out, text.as_bytes()) {
+                return bad_input(e);
+            }
+        }
+        None => out_raw!("{text}"),
+    }
+    if replay.matches {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "{}: the saved game does not follow from its decisions: it differs from turn {}.",
+            replay.path,
+            replay.first_difference.unwrap_or(0)
+        );
+        if let Some(reason) = &replay.reason {
+            eprintln!("  {reason}");
+        }
+        eprintln!("  The report was written all the same; it says `verified: false`.");
+        Ok(ExitCode::from(REPLAY_MISMATCH))
+    }
+}
+
+/// Whether two paths name the same existing file (through links too).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        ma.dev() == mb.dev() && ma.ino() == mb.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (ma, mb);
+        matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(x), Ok(y)) if x == y
+        )
     }
 }
 

@@ -3,7 +3,8 @@
 //!
 //! The terminal UI calls [`write`], [`write_autosave`] (at every end of
 //! turn, and on hang-up: see [`install_hangup_flag`]), [`list`] and
-//! [`read`]; the command line calls [`resolve`] and [`replay`].
+//! [`read`]; the command line calls [`resolve`], [`replay`] (or [`verify`])
+//! and, for reports, [`write_file`].
 
 mod error;
 mod format;
@@ -19,8 +20,8 @@ use std::sync::atomic::AtomicBool;
 pub use error::SaveError;
 pub use format::{scenario_hash, to_text};
 pub use name::{AUTOSAVE, MAX_NAME_CHARS, default_name, resolve, sanitize_name};
-pub use replay::{ReplayReport, replay};
-pub use store::{list, read, write, write_autosave};
+pub use replay::{ReplayReport, replay, verify};
+pub use store::{list, read, write, write_autosave, write_file};
 
 /// The current save format version. See [`migrate`] for older ones.
 pub const VERSION: u32 = 1;

@@ -46,6 +46,12 @@ pub struct ReplayReport {
 /// start again with this content.
 pub fn replay(book: &Book, path: &Path) -> Result<ReplayReport, SaveError> {
     let game = read(path)?;
+    verify(book, path, &game)
+}
+
+/// Replays a save already read from `path` (which only names it in the
+/// report and in messages); see [`replay`].
+pub fn verify(book: &Book, path: &Path, game: &Game) -> Result<ReplayReport, SaveError> {
     let (first_difference, reason) = match game.replay(book) {
         Ok(_) => (None, None),
         Err(ReplayError::Start(reason)) => {
@@ -57,7 +63,7 @@ pub fn replay(book: &Book, path: &Path) -> Result<ReplayReport, SaveError> {
         Err(e @ ReplayError::Refused { turn, .. }) => (Some(turn), Some(e.to_string())),
         Err(ReplayError::Differs { turn }) => (Some(turn), None),
     };
-    Ok(report(book, path, &game, first_difference, reason))
+    Ok(report(book, path, game, first_difference, reason))
 }
 
 fn report(

@@ -48,6 +48,41 @@ fn write_named(dir: &Path, name: &str, game: &Game) -> Result<PathBuf, SaveError
     Ok(path)
 }
 
+/// Writes `bytes` to the file at `path` (a report, not a save) the way
+/// saves are written: to a hidden temporary file in the same directory,
+/// synced, then renamed over `path`, so that `path` is never half-written.
+/// An existing file keeps its permissions; no backup is kept. The directory
+/// must exist.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let refuse = |at: &Path, why: &str| {
+        let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, why.to_string());
+        SaveError::io(at, "cannot write there", e)
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| refuse(path, "it does not end with a file name"))?;
+    if !dir.is_dir() {
+        return Err(refuse(dir, "no such directory"));
+    }
+    let previous = fs::metadata(path).ok();
+    if previous.as_ref().is_some_and(|m| !m.is_file()) {
+        return Err(refuse(path, "it is a directory or a device, not a file"));
+    }
+    let mut tmp = temp_in(dir, &name)?;
+    write_synced(tmp.as_file_mut(), bytes)
+        .map_err(|e| SaveError::io(tmp.path(), "cannot write", e))?;
+    set_permissions(tmp.as_file(), previous.as_ref());
+    tmp.persist(path)
+        .map_err(|e| SaveError::io(path, "cannot put the file in place", e.error))?;
+    sync_dir(dir);
+    Ok(())
+}
+
 /// A temporary file next to the save, hidden so that `list` skips it.
 fn temp_in(dir: &Path, name: &str) -> Result<tempfile::NamedTempFile, SaveError> {
     tempfile::Builder::new()

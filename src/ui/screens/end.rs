@@ -1,18 +1,16 @@
 //! The end screen: the outcome, the scores over the game, the turning
 //! points and why they happened, the final score, and the questions.
 
-use std::collections::BTreeMap;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
 
-use crate::rules::{Book, Cause, Entry, State, Var};
+use crate::report::debrief::{date_of, turning_points};
+use crate::rules::State;
 use crate::ui::app::{App, Screen};
 use crate::ui::keymap::{Ctx, Msg};
-use crate::ui::widgets::log::cause_label;
 use crate::ui::widgets::{footer, num, panel, scroll_limit, status};
 
 pub fn update(app: &mut App, msg: Msg) {
@@ -29,106 +27,6 @@ pub fn update(app: &mut App, msg: Msg) {
         }
         _ => {}
     }
-}
-
-/// The date of a turn of the game, e.g. "2027 Q3".
-pub fn date_of(state: &State, turn: u32) -> String {
-    let (y, q) = state.date();
-    let now = i64::from(y) * 4 + i64::from(q) - 1;
-    let then = now - i64::from(state.turn()) + i64::from(turn);
-    format!("{} Q{}", then.div_euclid(4), then.rem_euclid(4) + 1)
-}
-
-/// A large swing of one score in one turn, with the causes behind it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TurningPoint {
-    /// The turn whose ending (and the answers to what it drew) moved it.
-    pub turn: u32,
-    pub score: &'static str,
-    pub before: f64,
-    pub after: f64,
-    pub causes: Vec<String>,
-}
-
-/// The largest per-turn swings of the three scores, in the order they came.
-pub fn turning_points(state: &State, book: &Book, n: usize) -> Vec<TurningPoint> {
-    let h = state.history();
-    let mut swings = Vec::new();
-    for w in h.windows(2) {
-        let (a, b) = (&w[0], &w[1]);
-        for (score, x, y) in [
-            ("Autonomy", a.autonomy, b.autonomy),
-            ("Leverage", a.leverage, b.leverage),
-            ("Stability", a.stability, b.stability),
-        ] {
-            if (y - x).abs() >= 1.0 {
-                swings.push((b.turn.saturating_sub(1), score, x, y));
-            }
-        }
-    }
-    swings.sort_by(|p, q| (q.3 - q.2).abs().total_cmp(&(p.3 - p.2).abs()));
-    swings.truncate(n);
-    swings.sort_by_key(|s| s.0);
-    swings
-        .into_iter()
-        .map(|(turn, score, before, after)| TurningPoint {
-            turn,
-            score,
-            before,
-            after,
-            causes: causes_of(state, book, turn, score),
-        })
-        .collect()
-}
-
-/// The causes that moved a score's inputs most in the turn ending at `turn`.
-fn causes_of(state: &State, book: &Book, turn: u32, score: &str) -> Vec<String> {
-    // An event and the player's answer to it are one cause: weigh them
-    // together, under the answer's label when there is one.
-    let mut weight: BTreeMap<String, f64> = BTreeMap::new();
-    let mut label: BTreeMap<String, String> = BTreeMap::new();
-    for e in state.log() {
-        // The turn ending, and the answers to what it drew (they amend
-        // the same snapshot).
-        let belongs = if e.cause.is_answer() {
-            e.turn == turn + 1
-        } else {
-            e.turn == turn
-        };
-        if !belongs {
-            continue;
-        }
-        let Entry::Change { var, before, after } = &e.entry else {
-            continue;
-        };
-        let counts = match score {
-            "Stability" => matches!(var, Var::Stability),
-            "Leverage" => matches!(
-                var,
-                Var::Leverage | Var::Assets | Var::Proximity(_) | Var::World(_)
-            ),
-            _ => matches!(var, Var::Share(..)),
-        };
-        if counts {
-            let key = match &e.cause {
-                Cause::Event(id) | Cause::Choice(id, _) => format!("event:{id}"),
-                other => cause_label(book, other),
-            };
-            *weight.entry(key.clone()).or_default() += (after - before).abs();
-            let name = label
-                .entry(key)
-                .or_insert_with(|| cause_label(book, &e.cause));
-            if matches!(e.cause, Cause::Choice(..)) {
-                *name = cause_label(book, &e.cause);
-            }
-        }
-    }
-    let mut v: Vec<(String, f64)> = weight.into_iter().collect();
-    v.sort_by(|a, b| b.1.total_cmp(&a.1));
-    v.into_iter()
-        .take(2)
-        .map(|(k, _)| label.remove(&k).unwrap_or(k))
-        .collect()
 }
 
 fn chart(app: &App, state: &State, area: Rect, buf: &mut Buffer) {

@@ -91,7 +91,7 @@ pub fn why_not(state: &State, e: &Illegal) -> String {
     match e {
         Illegal::Cooldown(t) => format!(
             "available again in {} (turn {})",
-            crate::ui::screens::end::date_of(state, *t),
+            crate::report::debrief::date_of(state, *t),
             t + 1
         ),
         other => other.to_string(),

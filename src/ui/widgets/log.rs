@@ -8,47 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{num, panel, put_line, wrap_styled};
+use crate::report::debrief::cause_label;
 use crate::rules::{Book, Cause, Entry, LogEntry, State};
 use crate::ui::theme::Theme;
-
-/// A short, readable name for the cause of a change.
-pub fn cause_label(book: &Book, cause: &Cause) -> String {
-    match cause {
-        Cause::Action(id) => book.action(id).map_or(id.clone(), |a| a.name.clone()),
-        Cause::Project(id) => format!(
-            "Project: {}",
-            book.action(id).map_or(id.as_str(), |a| a.name.as_str())
-        ),
-        Cause::Reaction(p, step) => format!("Reaction: {} {}", p.name(), step.name()),
-        Cause::BackDown(p) => format!("Backed down before {}", p.name()),
-        Cause::Yield(p) => format!("{} backed down", p.name()),
-        Cause::Hold(p) => format!("Held firm against {}", p.name()),
-        Cause::Rivals(p) => format!("{} resents its rivals' gains", p.name()),
-        Cause::Event(id) => book.event(id).map_or(id.clone(), |e| e.title.clone()),
-        Cause::Choice(id, i) => {
-            let e = book.event(id);
-            let title = e.map_or(id.as_str(), |e| e.title.as_str());
-            match e.and_then(|e| e.choices.get(*i)) {
-                Some(c) => format!("{title}: {}", c.label),
-                None => title.to_string(),
-            }
-        }
-        Cause::Drift(id) => match book.world.drift.iter().find(|d| &d.id == id) {
-            Some(d) => d.text.clone(),
-            None => id.replace('_', " "),
-        },
-        Cause::Situation(id) => book
-            .world
-            .situations
-            .iter()
-            .find(|s| &s.id == id)
-            .map_or(id.clone(), |s| s.name.clone()),
-        Cause::Track(id) => book.track(id).map_or(id.clone(), |t| t.name.clone()),
-        Cause::Delayed(c) => format!("{} (later)", cause_label(book, c)),
-        Cause::Scenario => "Scenario".into(),
-        Cause::Turn => "The turn".into(),
-    }
-}
 
 /// The log entries of the last turn played: those written while it ended
 /// and the answers given since. What the player and the powers did and what
@@ -128,7 +90,7 @@ impl Widget for LogPanel<'_> {
         } else {
             format!(
                 " News: what happened in {} and why ",
-                crate::ui::screens::end::date_of(s, s.turn() - 1)
+                crate::report::debrief::date_of(s, s.turn() - 1)
             )
         };
         let block = panel(self.theme, title, self.focused);
