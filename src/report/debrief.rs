@@ -93,16 +93,21 @@ pub fn turning_points(state: &State, book: &Book, n: usize) -> Vec<TurningPoint>
             score,
             before,
             after,
-            causes: causes_of(state, book, turn, score),
+            causes: causes_of(state, book, turn, score, after - before),
         })
         .collect()
 }
 
-/// The causes that moved a score's inputs most in the turn ending at `turn`.
-fn causes_of(state: &State, book: &Book, turn: u32, score: &str) -> Vec<String> {
+/// The causes that moved a score's inputs most in the turn ending at `turn`
+/// (`swing` is the score's change). What the player, the powers and events
+/// did is named before the world's slow trends, which are named only when
+/// nothing else moved the score; stability, read directly, counts only the
+/// changes that went the way of the swing.
+fn causes_of(state: &State, book: &Book, turn: u32, score: &str, swing: f64) -> Vec<String> {
     // An event and the player's answer to it are one cause: weigh them
     // together, under the answer's label when there is one.
     let mut weight: BTreeMap<String, f64> = BTreeMap::new();
+    let mut trends: BTreeMap<String, bool> = BTreeMap::new();
     let mut label: BTreeMap<String, String> = BTreeMap::new();
     for e in state.log() {
         // The turn ending, and the answers to what it drew (they amend
@@ -126,12 +131,17 @@ fn causes_of(state: &State, book: &Book, turn: u32, score: &str) -> Vec<String> 
             ),
             _ => matches!(var, Var::Share(..)),
         };
-        if counts {
+        let with_swing = !matches!(var, Var::Stability) || (after - before) * swing > 0.0;
+        if counts && with_swing {
             let key = match &e.cause {
                 Cause::Event(id) | Cause::Choice(id, _) => format!("event:{id}"),
                 other => cause_label(book, other),
             };
             *weight.entry(key.clone()).or_default() += (after - before).abs();
+            trends.insert(
+                key.clone(),
+                matches!(e.cause, Cause::Drift(_) | Cause::Turn | Cause::Rivals(_)),
+            );
             let name = label
                 .entry(key)
                 .or_insert_with(|| cause_label(book, &e.cause));
@@ -142,6 +152,9 @@ fn causes_of(state: &State, book: &Book, turn: u32, score: &str) -> Vec<String> 
     }
     let mut v: Vec<(String, f64)> = weight.into_iter().collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1));
+    if v.iter().any(|(k, _)| !trends[k]) {
+        v.retain(|(k, _)| !trends[k]);
+    }
     v.into_iter()
         .take(2)
         .map(|(k, _)| label.remove(&k).unwrap_or(k))

@@ -54,10 +54,18 @@ fn chart(app: &App, state: &State, area: Rect, buf: &mut Buffer) {
             .data(&l),
         Dataset::default()
             .marker(Marker::Block)
-            .graph_type(GraphType::Scatter)
+            .graph_type(GraphType::Line)
             .style(t.stability())
             .data(&s),
     ];
+    // The scale fits the game's range, so a swing of a few points shows.
+    let (lo, hi) = a
+        .iter()
+        .chain(&l)
+        .chain(&s)
+        .fold((100.0f64, 0.0f64), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
+    let lo = ((lo - 5.0) / 10.0).floor().clamp(0.0, 9.0) * 10.0;
+    let hi = (((hi + 5.0) / 10.0).ceil() * 10.0).clamp(lo + 10.0, 100.0);
     // The legend goes in the title, so it never covers the lines.
     let title = Line::from(vec![
         Span::raw(" "),
@@ -78,8 +86,8 @@ fn chart(app: &App, state: &State, area: Rect, buf: &mut Buffer) {
         )
         .y_axis(
             Axis::default()
-                .bounds([0.0, 100.0])
-                .labels(["0", "50", "100"]),
+                .bounds([lo, hi])
+                .labels([num(lo), num((lo + hi) / 2.0), num(hi)]),
         )
         .legend_position(None)
         .render(area, buf);
