@@ -267,42 +267,21 @@ fn output_into_a_closed_pipe_ends_quietly() {
 
 #[test]
 fn a_scenario_written_for_one_state_refuses_another() {
-    for args in [
-        &[
-            "simulate",
-            "--policy",
-            "hedger",
-            "--games",
-            "2",
-            "--scenario",
-            "tajik-squeeze",
-            "--country",
-            "uzbekistan",
-        ][..],
-        &[
-            "play",
-            "--scenario",
-            "first-steps",
-            "--country",
-            "kyrgyzstan",
-        ][..],
+    for line in [
+        "simulate --policy hedger --games 2 --scenario tajik-squeeze --country uzbekistan",
+        "play --scenario first-steps --country kyrgyzstan",
     ] {
-        let out = run(args);
+        let args: Vec<&str> = line.split(' ').collect();
+        let out = run(&args);
         let err = text(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
-        assert!(err.contains("is written for"), "{args:?}: {err}");
+        assert_eq!(out.status.code(), Some(2), "{line}: {err}");
+        assert!(err.contains("is written for"), "{line}: {err}");
     }
     // Without --country, simulate plays the scenario's own state.
-    let out = run(&[
-        "simulate",
-        "--policy",
-        "hedger",
-        "--games",
-        "2",
-        "--scenario",
-        "tajik-squeeze",
-        "--json",
-    ]);
+    let args: Vec<&str> = "simulate --policy hedger --games 2 --scenario tajik-squeeze --json"
+        .split(' ')
+        .collect();
+    let out = run(&args);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("\"country\":\"tajikistan\""));
 }

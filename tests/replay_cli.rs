@@ -10,17 +10,7 @@ use common::*;
 use multivector::save;
 
 fn replay(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_multivector"))
-        .arg("replay")
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("MULTIVECTOR_SAVE_DIR")
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    run_in("replay", args, cwd)
 }
 
 #[test]
@@ -53,10 +43,7 @@ fn replay_of_an_honest_save_exits_0_and_prints_the_scores() {
 fn replay_of_a_finished_game_prints_its_outcome() {
     let book = book();
     let dir = tempfile::tempdir().unwrap();
-    let mut game = new_game(&book, 3);
-    play(&book, &mut game, 40);
-    let outcome = game.state().outcome().expect("the game ended").clone();
-    let path = save::write(dir.path(), "done", &game).unwrap();
+    let (path, outcome) = finished_save(&book, dir.path());
     let out = replay(&[path.to_str().unwrap(), "--json"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

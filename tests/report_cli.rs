@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::*;
 use multivector::report::{CSV_HEADER, Report, Verification};
@@ -13,17 +13,7 @@ use multivector::rules::{Book, Command as Cmd, Game};
 use multivector::save;
 
 fn report(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_multivector"))
-        .arg("report")
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("MULTIVECTOR_SAVE_DIR")
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    run_in("report", args, cwd)
 }
 
 /// The quarter of turn `k` (counted from 1) of a game starting in 2026 Q1.
@@ -72,10 +62,7 @@ fn markdown_names_the_country_the_state_of_the_game_each_turn_and_the_actions() 
 fn markdown_of_a_finished_game_gives_its_outcome() {
     let book = book();
     let dir = tempfile::tempdir().unwrap();
-    let mut game = new_game(&book, 3);
-    play(&book, &mut game, 40);
-    let outcome = game.state().outcome().expect("the game ended").clone();
-    let path = save::write(dir.path(), "done", &game).unwrap();
+    let (path, outcome) = finished_save(&book, dir.path());
     let out = report(&[path.to_str().unwrap()], dir.path());
     let md = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));

@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Output};
 
-use multivector::rules::{Book, Command, Game};
+use multivector::rules::{Book, Command, Game, Outcome};
 
 pub fn book() -> Book {
     multivector::content::builtin().unwrap()
@@ -144,4 +145,31 @@ pub fn bad_files(good: &str) -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "does not hold a game",
         ),
     ]
+}
+
+/// Runs `multivector SUBCOMMAND ARGS…` in `cwd`, with no save directory
+/// from the environment.
+pub fn run_in(subcommand: &str, args: &[&str], cwd: &Path) -> Output {
+    Process::new(env!("CARGO_BIN_EXE_multivector"))
+        .arg(subcommand)
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("MULTIVECTOR_SAVE_DIR")
+        .output()
+        .unwrap()
+}
+
+/// Output bytes as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A game played to its end (seed 3), saved as `done` in `dir`: its path
+/// and its outcome.
+pub fn finished_save(book: &Book, dir: &Path) -> (PathBuf, Outcome) {
+    let mut game = new_game(book, 3);
+    play(book, &mut game, 40);
+    let outcome = game.state().outcome().expect("the game ended").clone();
+    let path = multivector::save::write(dir, "done", &game).unwrap();
+    (path, outcome)
 }
