@@ -342,3 +342,53 @@ fn a_hang_up_writes_the_autosave_and_restores_the_terminal() {
     );
     assert!(text.contains("version"));
 }
+
+/// The process ids of the games started with `dir` as their save directory.
+fn games_in(dir: &std::path::Path) -> Vec<String> {
+    let dir_text = dir.display().to_string();
+    let out = Command::new("pgrep")
+        .args(["-f", "play --country uzbekistan --seed 3"])
+        .output()
+        .expect("pgrep runs");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .filter(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/cmdline"))
+                .is_ok_and(|c| c.contains(&dir_text) && c.contains("--save-dir"))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_closed_terminal_ends_the_game_with_its_autosave() {
+    // As when an SSH session drops: the terminal itself goes away, not
+    // only a signal. The game must not be left running on a dead terminal.
+    if !have_tmux() {
+        eprintln!("note: tmux is not installed; skipping the terminal test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let s = Session::new("gone", 100, 30);
+    s.type_line(&format!("exec {}", play_line(dir.path())));
+    s.wait_for("the game screen", |p| p.contains("2026 Q1"));
+    s.send(&["Enter"]); // plan the first action: only a save on hang-up keeps it
+    s.wait_for("the planned action", |p| p.contains("1 planned"));
+    assert_eq!(games_in(dir.path()).len(), 1, "the game is running");
+    drop(s); // tmux kill-session: the terminal is gone
+    let start = Instant::now();
+    while !games_in(dir.path()).is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the game is still running on a closed terminal"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let game =
+        multivector::save::read(&dir.path().join("autosave.ron")).expect("the autosave is written");
+    assert_eq!(
+        game.state().planned().len(),
+        1,
+        "the planned action is kept"
+    );
+}

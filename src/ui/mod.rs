@@ -9,7 +9,9 @@ pub mod theme;
 pub mod widgets;
 
 use std::io;
+use std::path::PathBuf;
 use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
@@ -17,7 +19,7 @@ use ratatui::crossterm::execute;
 
 pub use app::{App, Launch, Options};
 
-use crate::rules::Book;
+use crate::rules::{Book, Game};
 use crate::save;
 
 /// Whether the locale can show braille: false when the first of `LC_ALL`,
@@ -48,6 +50,9 @@ pub fn clock_seed() -> u64 {
 pub fn run(book: Book, launch: Launch, opts: Options) -> anyhow::Result<()> {
     let hangup = save::install_hangup_flag();
     let mut app = App::new(book, launch, &opts);
+    let latest = Arc::new(Mutex::new(app.game().cloned()));
+    watch_for_a_lost_terminal(Arc::clone(&latest), opts.save_dir.clone());
+    let mut seen = progress(&app);
     let mut terminal = ratatui::init();
     // ratatui's hook restores the screen; this one also releases the mouse.
     let hook = std::panic::take_hook();
@@ -78,6 +83,13 @@ pub fn run(book: Book, launch: Launch, opts: Options) -> anyhow::Result<()> {
             if app.quit {
                 break;
             }
+            // The game as it stands, for the watch on the terminal.
+            if progress(&app) != seen {
+                seen = progress(&app);
+                if let Ok(mut g) = latest.lock() {
+                    *g = app.game().cloned();
+                }
+            }
             terminal.draw(|f| f.render_widget(&app, f.area()))?;
         }
         Ok(())
@@ -85,6 +97,43 @@ pub fn run(book: Book, launch: Launch, opts: Options) -> anyhow::Result<()> {
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
+}
+
+/// How far the game in hand has got: which game, and how many decisions.
+fn progress(app: &App) -> Option<(u64, String, usize)> {
+    app.game()
+        .map(|g| (g.seed, g.state().country().to_string(), g.decisions().len()))
+}
+
+/// When the terminal hangs up (a closed SSH session) or the process is told
+/// to stop, the main loop saves and restores the terminal. But once the
+/// terminal is gone, waiting for input can spin forever without returning
+/// (crossterm-rs/crossterm#793), so the loop never sees the signal. This
+/// thread, asleep until a signal comes, gives the loop a second to end in
+/// order; if it has not, it writes the autosave of the game as it last
+/// stood and ends the process.
+fn watch_for_a_lost_terminal(latest: Arc<Mutex<Option<Game>>>, save_dir: PathBuf) {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if signals.forever().next().is_none() {
+                return;
+            }
+            std::thread::sleep(Duration::from_secs(1));
+            if let Ok(g) = latest.lock() {
+                if let Some(game) = g.as_ref() {
+                    let _ = save::write_autosave(&save_dir, game);
+                }
+            }
+            std::process::exit(0);
+        });
+    }
+    #[cfg(not(unix))]
+    let _ = (latest, save_dir);
 }
 
 #[cfg(test)]
