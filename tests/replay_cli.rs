@@ -128,13 +128,7 @@ fn replay_of_a_hand_edited_save_exits_3_and_names_the_turn() {
 fn replay_of_an_unreadable_file_exits_2_with_its_own_message_and_changes_nothing() {
     let book = book();
     let dir = tempfile::tempdir().unwrap();
-    let good_path = save::write(dir.path(), "good", &played(&book, 3)).unwrap();
-    let good = fs::read_to_string(&good_path).unwrap();
-    let cases = bad_files(&good);
-    for (name, bytes, _) in &cases {
-        fs::write(dir.path().join(format!("{name}.ron")), bytes).unwrap();
-    }
-    let before = snapshot(dir.path());
+    let (cases, before) = bad_saves_in(&book, dir.path());
     for (name, _, expected) in &cases {
         for args in [
             vec![*name, "--save-dir", "."],

@@ -262,13 +262,7 @@ fn output_over_the_save_itself_is_refused_and_the_save_is_unchanged() {
 fn a_bad_save_or_output_exits_2_with_a_message_and_no_panic() {
     let book = book();
     let dir = tempfile::tempdir().unwrap();
-    let (_, good_path) = saved(&book, dir.path(), "good", 3);
-    let good = fs::read_to_string(&good_path).unwrap();
-    let cases = bad_files(&good);
-    for (name, bytes, _) in &cases {
-        fs::write(dir.path().join(format!("{name}.ron")), bytes).unwrap();
-    }
-    let before = snapshot(dir.path());
+    let (cases, before) = bad_saves_in(&book, dir.path());
     for (name, _, expected) in &cases {
         for format in ["md", "csv", "json"] {
             let args = [*name, "--save-dir", ".", "--format", format, "-o", "r.txt"];

@@ -303,30 +303,20 @@ fn a_hang_up_writes_the_autosave_and_restores_the_terminal() {
     s.type_line(&format!("{} & echo pid=$!; fg", play_line(dir.path())));
     s.wait_for("the game screen", |p| p.contains("2026 Q1"));
     end_turns_until(&s, "2026 Q3");
-    let pid = Command::new("pgrep")
-        .args(["-f", "play --country uzbekistan --seed 3"])
-        .output()
-        .expect("pgrep runs");
-    let pids = String::from_utf8_lossy(&pid.stdout).to_string();
     // The end of turn wrote an autosave; take it away, so that only the
     // hang-up can write it again.
     std::fs::remove_file(dir.path().join("autosave.ron")).expect("an autosave after the turn");
-    let dir_text = dir.path().display().to_string();
-    let mut sent = false;
-    for pid in pids.split_whitespace() {
-        let cmdline = std::fs::read_to_string(format!("/proc/{pid}/cmdline")).unwrap_or_default();
-        if cmdline.contains(&dir_text) {
-            assert!(
-                Command::new("kill")
-                    .args(["-HUP", pid])
-                    .status()
-                    .unwrap()
-                    .success()
-            );
-            sent = true;
-        }
+    let pids = games_in(dir.path());
+    assert_eq!(pids.len(), 1, "found the game's process: {pids:?}");
+    for pid in &pids {
+        assert!(
+            Command::new("kill")
+                .args(["-HUP", pid])
+                .status()
+                .unwrap()
+                .success()
+        );
     }
-    assert!(sent, "found the game's process among {pids:?}");
     s.wait_for("the shell after the hang-up", |p| {
         p.lines().any(|l| l.starts_with("mvsh$")) && !p.contains("Stability ")
     });

@@ -173,3 +173,22 @@ pub fn finished_save(book: &Book, dir: &Path) -> (PathBuf, Outcome) {
     let path = multivector::save::write(dir, "done", &game).unwrap();
     (path, outcome)
 }
+
+/// A bad file: its kind, its bytes, a word its message must hold.
+pub type BadFile = (&'static str, Vec<u8>, &'static str);
+/// The files of a directory and their bytes.
+pub type Files = BTreeMap<PathBuf, Vec<u8>>;
+
+/// A good save (3 turns) beside one bad file of each kind, named by its
+/// kind, in `dir`: the bad cases (name, bytes, expected message) and the
+/// directory's files as they were before any command ran.
+pub fn bad_saves_in(book: &Book, dir: &Path) -> (Vec<BadFile>, Files) {
+    let good_path = multivector::save::write(dir, "good", &played(book, 3)).unwrap();
+    let good = std::fs::read_to_string(&good_path).unwrap();
+    let cases = bad_files(&good);
+    for (name, bytes, _) in &cases {
+        std::fs::write(dir.join(format!("{name}.ron")), bytes).unwrap();
+    }
+    let before = snapshot(dir);
+    (cases, before)
+}
