@@ -564,6 +564,14 @@ fn a_red_line_crossed_draws_a_reaction_the_same_turn() {
             "seed {seed}: {:?}",
             s.pending()
         );
+        // The preview warned of it before the turn ended.
+        if seed == 1 {
+            let fresh = Game::new(&book, standard(&book), Some("kazakhstan"), seed).unwrap();
+            let pv =
+                multivector::rules::preview::preview_action(fresh.state(), &book, "leave_csto")
+                    .unwrap();
+            assert_eq!(pv.provokes(fresh.state()), vec![Power::Russia]);
+        }
         // What is left of the strain fades for the next turn, and says so.
         assert!(s.power(Power::Russia).strain < 40.0);
         assert!(s.news().any(|e| e.cause == Cause::Turn

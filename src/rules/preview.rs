@@ -31,7 +31,6 @@ impl Preview {
 }
 
 impl State {
-    /// A copy without the log and history, for trying things out.
     /// A copy without the log, history and bookkeeping, for trying things out.
     fn scratch(&self) -> State {
         State {
@@ -100,7 +99,8 @@ pub fn preview_effects(state: &State, book: &Book, effects: &[Effect]) -> Previe
             .iter()
             .map(|(q, w)| w * gains[q.index()])
             .sum();
-        s.power(p).strain * 0.8 + rivals - 0.5 * gains[p.index()]
+        // As the turn's end weighs it: in full, before it fades.
+        s.power(p).strain + rivals - 0.5 * gains[p.index()]
     });
     let mut changes: Vec<(Var, f64)> = Vec::new();
     for entry in &s.log {
