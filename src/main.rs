@@ -8,7 +8,7 @@ use std::path::Path;
 use multivector::cli::{Cli, Cmd, Format};
 use multivector::content;
 use multivector::report::{Report, Verification};
-use multivector::rules::{Book, Game};
+use multivector::rules::{Book, Game, StartError, country_for};
 use multivector::save;
 use multivector::sim::{self, Policy};
 use multivector::ui::{self, Launch, Options};
@@ -99,16 +99,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(s) => s,
                 Err(e) => return bad_input(e),
             };
-            let country = match (country, &scenario.country) {
-                (Some(c), Some(fixed)) if &c != fixed => {
-                    return bad_input(format!(
-                        "scenario `{}` is written for `{fixed}`: leave out --country, or pass --country {fixed}",
-                        scenario.id
-                    ));
-                }
-                (Some(c), _) => c,
-                (None, Some(fixed)) => fixed.clone(),
-                (None, None) => "kazakhstan".to_string(),
+            let country = match country_for(&scenario, country.as_deref()) {
+                Ok(c) => c.to_string(),
+                Err(StartError::NoCountry(_)) => "kazakhstan".to_string(),
+                Err(e) => return bad_input(e),
             };
             if book.country(&country).is_none() {
                 let ids: Vec<&str> = book.countries.iter().map(|c| c.id.as_str()).collect();

@@ -138,10 +138,7 @@ fn causes_of(state: &State, book: &Book, turn: u32, score: &str, swing: f64) -> 
                 other => cause_label(book, other),
             };
             *weight.entry(key.clone()).or_default() += (after - before).abs();
-            trends.insert(
-                key.clone(),
-                matches!(e.cause, Cause::Drift(_) | Cause::Turn | Cause::Rivals(_)),
-            );
+            trends.insert(key.clone(), e.cause.is_trend());
             let name = label
                 .entry(key)
                 .or_insert_with(|| cause_label(book, &e.cause));

@@ -16,5 +16,7 @@ pub use book::Book;
 pub use game::Decision as Recorded;
 pub use game::{Game, ReplayError, first_difference};
 pub use state::{Cause, Decision, Entry, LogEntry, Outcome, PowerState, Project, Snapshot, State};
-pub use turn::{Command, Illegal, StartError, apply, check_action, decision_choices, new_game};
+pub use turn::{
+    Command, Illegal, StartError, apply, check_action, country_for, decision_choices, new_game,
+};
 pub use types::{CorridorStatus, Domain, Holder, LadderStep, Power, Var, WorldVar};

@@ -55,6 +55,12 @@ impl Cause {
             Cause::Choice(..) | Cause::BackDown(_) | Cause::Hold(_)
         )
     }
+
+    /// A cause that moves numbers a little every turn, whatever the player
+    /// does: world drift, the turn's bookkeeping, rivals' slow irritation.
+    pub fn is_trend(&self) -> bool {
+        matches!(self, Cause::Drift(_) | Cause::Turn | Cause::Rivals(_))
+    }
 }
 
 /// One line of the game's log. `turn` is the turn whose story it belongs

@@ -69,6 +69,23 @@ pub enum StartError {
     CountryFixed { scenario: String, fixed: String },
 }
 
+/// The state a game of `scenario` is played as: `country`, or the
+/// scenario's own when `None`; a scenario written for one state refuses
+/// another.
+pub fn country_for<'a>(
+    scenario: &'a ScenarioDef,
+    country: Option<&'a str>,
+) -> Result<&'a str, StartError> {
+    match (country, scenario.country.as_deref()) {
+        (Some(c), Some(fixed)) if c != fixed => Err(StartError::CountryFixed {
+            scenario: scenario.id.clone(),
+            fixed: fixed.to_string(),
+        }),
+        (Some(c), _) | (None, Some(c)) => Ok(c),
+        (None, None) => Err(StartError::NoCountry(scenario.id.clone())),
+    }
+}
+
 /// Starts a game of `scenario` for `country` (the scenario's own country
 /// when `None`) with `seed`.
 pub fn new_game(
@@ -77,17 +94,7 @@ pub fn new_game(
     country: Option<&str>,
     seed: u64,
 ) -> Result<State, StartError> {
-    let country_id = match (country, &scenario.country) {
-        (Some(c), Some(fixed)) if c != fixed => {
-            return Err(StartError::CountryFixed {
-                scenario: scenario.id.clone(),
-                fixed: fixed.clone(),
-            });
-        }
-        (Some(c), _) => c.to_string(),
-        (None, Some(c)) => c.clone(),
-        (None, None) => return Err(StartError::NoCountry(scenario.id.clone())),
-    };
+    let country_id = country_for(scenario, country)?.to_string();
     let Some(def) = book
         .country(&country_id)
         .filter(|c| c.playable || country.is_some())

@@ -11,7 +11,7 @@ use crate::rules::{Book, Command, Decision, LadderStep, Power, State, decision_c
 use crate::ui::app::App;
 use crate::ui::keymap::{Ctx, Msg};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{centered, footer, num, popup};
+use crate::ui::widgets::{centered, footer, num, popup, rows};
 
 pub fn update(app: &mut App, msg: Msg) {
     let Some(play) = app.play.as_mut() else {
@@ -195,10 +195,7 @@ fn event_content(state: &State, book: &Book, t: &Theme, id: &str, sel: usize) ->
 
 /// The rows these lines take when wrapped to `width`, exactly as drawn.
 fn height(lines: &[Line<'static>], width: u16, trim: bool) -> u16 {
-    let n = Paragraph::new(lines.to_vec())
-        .wrap(Wrap { trim })
-        .line_count(width);
-    u16::try_from(n).unwrap_or(u16::MAX)
+    rows(&Paragraph::new(lines.to_vec()).wrap(Wrap { trim }), width)
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {

@@ -17,13 +17,8 @@ use crate::ui::theme::Theme;
 /// happened come first; the slow trends of the world (drift) last.
 pub fn last_turn(state: &State) -> Vec<&LogEntry> {
     let mut news: Vec<&LogEntry> = state.news().collect();
-    news.sort_by_key(|e| is_trend(&e.cause));
+    news.sort_by_key(|e| e.cause.is_trend());
     news
-}
-
-/// A cause that moves numbers a little every turn, whatever the player does.
-fn is_trend(cause: &Cause) -> bool {
-    matches!(cause, Cause::Drift(_) | Cause::Turn | Cause::Rivals(_))
 }
 
 /// One log entry as a line, or nothing when the change is too small to see.
@@ -110,7 +105,7 @@ impl Widget for LogPanel<'_> {
             let mut trends = false;
             for e in last_turn(s) {
                 let line = entry_line(self.book, self.theme, e);
-                if line.is_some() && !trends && is_trend(&e.cause) {
+                if line.is_some() && !trends && e.cause.is_trend() {
                     trends = true;
                     lines.push(Line::styled("Slow trends", self.theme.heading()));
                 }

@@ -27,35 +27,17 @@ pub fn enlarge(area: Rect, buf: &mut Buffer) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let lines = wrapped_height(&msg, area.width).min(area.height);
-    let y = area.y + (area.height - lines) / 2;
-    Paragraph::new(msg)
+    let text = Paragraph::new(msg)
         .alignment(Alignment::Center)
-        .wrap(Wrap { trim: true })
-        .render(Rect::new(area.x, y, area.width, lines), buf);
+        .wrap(Wrap { trim: true });
+    let lines = rows(&text, area.width).min(area.height);
+    let y = area.y + (area.height - lines) / 2;
+    text.render(Rect::new(area.x, y, area.width, lines), buf);
 }
 
-/// Roughly how many lines a text takes wrapped at `width`.
-pub fn wrapped_height(text: &str, width: u16) -> u16 {
-    let w = usize::from(width.max(1));
-    let mut lines = 0usize;
-    for para in text.split('\n') {
-        let mut len = 0usize;
-        let mut n = 1usize;
-        for word in para.split_whitespace() {
-            let wl = word.chars().count();
-            if len == 0 {
-                len = wl;
-            } else if len + 1 + wl <= w {
-                len += 1 + wl;
-            } else {
-                n += 1 + (wl.saturating_sub(1)) / w;
-                len = wl.min(w);
-            }
-        }
-        lines += n;
-    }
-    u16::try_from(lines).unwrap_or(u16::MAX)
+/// The rows a paragraph takes at `width`, as ratatui will draw it.
+pub fn rows(text: &Paragraph<'_>, width: u16) -> u16 {
+    u16::try_from(text.line_count(width)).unwrap_or(u16::MAX)
 }
 
 /// How far text of `rows` rows can scroll in `height` rows before its last
