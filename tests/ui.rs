@@ -249,6 +249,21 @@ fn event_popup() {
     // Esc puts the popup aside; Enter brings it back; a number answers it.
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Game);
+    // The news tells what the event says once, under its title, not again
+    // under each thing it set off.
+    let event = match app.game().unwrap().state().pending().first() {
+        Some(multivector::rules::Decision::Event(id)) => app.book.event(id).unwrap().clone(),
+        other => panic!("an event is pending: {other:?}"),
+    };
+    let board = text(&draw(&app, 200, 80)).replace('\n', " ");
+    let start: String = event
+        .text
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let board_words = board.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(board_words.matches(&start).count(), 1, "{board}");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, Screen::Event);
     let before = app.game().unwrap().state().pending().len();

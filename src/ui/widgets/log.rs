@@ -110,9 +110,10 @@ impl Widget for LogPanel<'_> {
                     lines.push(Line::styled("Slow trends", self.theme.heading()));
                 }
                 lines.extend(line);
-                // News: what an event says, under its title.
-                if let (Entry::Note(_), Cause::Event(id)) = (&e.entry, &e.cause) {
-                    if let Some(ev) = self.book.event(id) {
+                // News: what an event says, under its title (its first
+                // note; the others are what it set off).
+                if let (Entry::Note(title), Cause::Event(id)) = (&e.entry, &e.cause) {
+                    if let Some(ev) = self.book.event(id).filter(|ev| &ev.title == title) {
                         lines.push(Line::styled(format!("  {}", ev.text), self.theme.quote()));
                     }
                 }
