@@ -6,4 +6,5 @@ pub mod report;
 pub mod rules;
 pub mod save;
 pub mod sim;
+pub mod text;
 pub mod ui;
