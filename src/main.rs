@@ -72,7 +72,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let book = content::builtin()?;
             for s in &book.scenarios {
                 let country = s.country.as_deref().unwrap_or("any state");
-                out!("{:<16} {} — {} turns, {}", s.id, s.name, s.turns, country);
+                let turns = s.turns.unwrap_or(book.model.defaults.turns);
+                out!("{:<16} {} — {} turns, {}", s.id, s.name, turns, country);
                 if !s.summary.is_empty() {
                     out!("{:<16} {}", "", s.summary);
                 }
@@ -86,6 +87,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             scenario,
             seed,
             json,
+            ref model,
         }) => {
             let Some(policy) = Policy::from_id(&policy) else {
                 let ids: Vec<&str> = Policy::ALL.iter().map(|p| p.id()).collect();
@@ -94,23 +96,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     ids.join(", ")
                 ));
             };
-            let book = content::builtin()?;
+            let book = match content::builtin_with_model(model.as_deref()) {
+                Ok(b) => b,
+                Err(e) => return bad_input(e),
+            };
             let scenario = match content::resolve_scenario(&book, &scenario) {
                 Ok(s) => s,
                 Err(e) => return bad_input(e),
             };
-            let country = match country_for(&scenario, country.as_deref()) {
-                Ok(c) => c.to_string(),
+            let country = match country_for(&book, &scenario, country.as_deref()) {
+                Ok(c) => book.country(c).id.clone(),
                 Err(StartError::NoCountry(_)) => "kazakhstan".to_string(),
                 Err(e) => return bad_input(e),
             };
-            if book.country(&country).is_none() {
-                let ids: Vec<&str> = book.countries.iter().map(|c| c.id.as_str()).collect();
-                return bad_input(format!(
-                    "unknown country `{country}` (known: {})",
-                    ids.join(", ")
-                ));
-            }
             if games == 0 {
                 return bad_input("--games must be at least 1");
             }
@@ -130,8 +128,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ref country,
             ref scenario,
             seed,
+            ref model,
         }) => {
-            let book = content::builtin()?;
+            let book = match content::builtin_with_model(model.as_deref()) {
+                Ok(b) => b,
+                Err(e) => return bad_input(e),
+            };
             let scenario =
                 match content::resolve_scenario(&book, scenario.as_deref().unwrap_or("standard")) {
                     Ok(s) => s,
@@ -154,14 +156,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let book = content::builtin()?;
             let dir = save::save_dir(cli.save_dir.as_deref());
             let path = save::resolve(&dir, name);
-            let game = match save::read(&path) {
+            let loaded = match save::read(&book, &path) {
                 Ok(g) => g,
                 Err(e) => {
                     eprintln!("{e}");
                     return Ok(ExitCode::from(e.exit_code()));
                 }
             };
-            play_ui(book, Launch::Play(Box::new(game)), &cli)
+            let warning = ui::load_warning(&loaded);
+            play_ui(book, Launch::Loaded(Box::new(loaded.game), warning), &cli)
         }
         Some(Cmd::Report {
             ref save,
@@ -206,9 +209,9 @@ fn report(
 ) -> anyhow::Result<ExitCode> {
     let book = content::builtin()?;
     let path = save::resolve(&save::save_dir(cli.save_dir.as_deref()), name);
-    let checked = save::read(&path).and_then(|game| {
-        let replay = save::verify(&book, &path, &game)?;
-        Ok((game, replay))
+    let checked = save::read(&book, &path).map(|loaded| {
+        let replay = save::report_of(&book, &path, &loaded);
+        (loaded.game, replay)
     });
     let (game, replay) = match checked {
         Ok(x) => x,

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::rules::Game;
+use crate::rules::{Book, Game};
 
 use super::SaveError;
 
@@ -90,11 +90,12 @@ fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
 }
 
 /// A name for a new save of this game, e.g. `kazakhstan-2027-q3`.
-pub fn default_name(game: &Game) -> String {
+pub fn default_name(book: &Book, game: &Game) -> String {
     let state = game.state();
     let (year, quarter) = state.date();
-    let country: String = state
-        .country()
+    let country: String = book
+        .country(state.country())
+        .id
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() {

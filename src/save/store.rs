@@ -5,16 +5,16 @@ use std::fs::{self, File};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::rules::Game;
+use crate::rules::{Book, Game};
 
 use super::name::{AUTOSAVE, sanitize_name};
 use super::{MAX_SAVE_BYTES, SaveError, SaveInfo, format};
 
 /// Writes `game` as `dir/NAME.ron` (the name is checked with
 /// [`sanitize_name`]) and returns the path. See [`write_autosave`] for how.
-pub fn write(dir: &Path, name: &str, game: &Game) -> Result<PathBuf, SaveError> {
+pub fn write(book: &Book, dir: &Path, name: &str, game: &Game) -> Result<PathBuf, SaveError> {
     let name = sanitize_name(name)?;
-    write_named(dir, &name, game)
+    write_named(book, dir, &name, game)
 }
 
 /// Writes `game` as `dir/autosave.ron`.
@@ -24,12 +24,12 @@ pub fn write(dir: &Path, name: &str, game: &Game) -> Result<PathBuf, SaveError> 
 /// `NAME.ron`, if any, is copied to `NAME.bak.ron` (itself written the same
 /// way), and only then is the temporary file renamed over `NAME.ron`. At no
 /// moment is there a half-written `NAME.ron`, and the save before is kept.
-pub fn write_autosave(dir: &Path, game: &Game) -> Result<PathBuf, SaveError> {
-    write_named(dir, AUTOSAVE, game)
+pub fn write_autosave(book: &Book, dir: &Path, game: &Game) -> Result<PathBuf, SaveError> {
+    write_named(book, dir, AUTOSAVE, game)
 }
 
-fn write_named(dir: &Path, name: &str, game: &Game) -> Result<PathBuf, SaveError> {
-    let text = format::to_text(game)?;
+fn write_named(book: &Book, dir: &Path, name: &str, game: &Game) -> Result<PathBuf, SaveError> {
+    let text = format::to_text(book, game)?;
     fs::create_dir_all(dir)
         .map_err(|e| SaveError::io(dir, "cannot create the save directory", e))?;
     let path = dir.join(format!("{name}.ron"));
@@ -148,11 +148,12 @@ fn sync_dir(dir: &Path) {
 /// Reads a save. Checks, in order: that the file exists and is a file, its
 /// size (at most [`MAX_SAVE_BYTES`], before reading it), that it is not
 /// empty, that it is UTF-8 text, its RON syntax, its format version
-/// (migrating an older one), its fields, and the scenario's content hash.
-/// Never writes, renames or deletes anything.
-pub fn read(path: &Path) -> Result<Game, SaveError> {
+/// (migrating an older one), its fields, and the scenario's content hash;
+/// then rebuilds the game from its decisions and compares it with the
+/// state the save shows. Never writes, renames or deletes anything.
+pub fn read(book: &Book, path: &Path) -> Result<format::Loaded, SaveError> {
     let text = read_text(path)?;
-    format::from_text(path, &text)
+    format::from_text(book, path, &text)
 }
 
 fn read_text(path: &Path) -> Result<String, SaveError> {
@@ -246,18 +247,25 @@ fn info(name: &str, path: &Path) -> SaveInfo {
         modified,
         error: None,
     };
-    match read(path) {
-        Ok(game) => {
-            let s = game.state();
-            info.country = s.country().to_string();
-            info.date_label = s.date_label();
-            info.turn = (s.turn() + 1).min(s.turns());
-            info.turns = s.turns();
-            info.ended = s.outcome().is_some();
-            info.autonomy = s.autonomy();
-            info.leverage = s.leverage();
-            info.stability = s.stability();
-        }
+    match read_text(path).and_then(|text| format::parse(path, &text)) {
+        Ok(file) => match &file.state {
+            Some(s) => {
+                info.country = s.country.clone();
+                info.date_label = s.date.clone();
+                info.turn = (s.turn + 1).min(s.turns);
+                info.turns = s.turns;
+                info.ended = s.ended();
+                info.autonomy = s.autonomy;
+                info.leverage = s.leverage;
+                info.stability = s.stability;
+            }
+            None => {
+                let country = file.country.or(file.scenario.country).unwrap_or_default();
+                info.country = country;
+                info.date_label = "older save".into();
+                info.turns = file.scenario.turns.unwrap_or(0);
+            }
+        },
         Err(e) => info.error = Some(e.to_string()),
     }
     info

@@ -170,7 +170,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .enumerate()
         .map(|(i, id)| {
-            let name = book.country(id).map_or(id.as_str(), |c| c.name.as_str());
+            let name = book.country_named(id).map_or(id.as_str(), |c| c.name.as_str());
             if i == ng.country {
                 Line::styled(format!("{} {name}", t.pointer()), t.selected())
             } else {
@@ -189,7 +189,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ng.field == Field::Country,
         ))
         .render(list, buf);
-    if let Some(c) = ng.countries.get(ng.country).and_then(|id| book.country(id)) {
+    if let Some(c) = ng.countries.get(ng.country).and_then(|id| book.country_named(id)) {
         let mut lines = vec![
             Line::styled(format!("{} — capital {}", c.name, c.capital), t.heading()),
             Line::raw(c.summary.clone()),
@@ -201,7 +201,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Span::raw(
                     c.flags
                         .iter()
-                        .map(|f| book.world.flag_name(f))
+                        .map(|f| book.flag_name(*f))
                         .collect::<Vec<_>>()
                         .join("; "),
                 ),
@@ -218,7 +218,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let lines = vec![
             Line::from(vec![
                 Span::styled(format!("◂ {} ▸", s.name), t.heading()),
-                Span::styled(format!("  {} turns", s.turns), t.dim()),
+                Span::styled(
+                    format!("  {} turns", s.turns.unwrap_or(book.model.defaults.turns)),
+                    t.dim(),
+                ),
             ]),
             Line::raw(s.summary.clone()),
         ];
