@@ -115,7 +115,7 @@ fn causes_of(state: &State, book: &Book, turn: u32, score: &str, swing: f64) -> 
     for e in state.log() {
         // The turn ending, and the answers to what it drew (they amend
         // the same snapshot).
-        let belongs = if e.cause.is_answer() {
+        let belongs = if e.is_answer() {
             e.turn == turn + 1
         } else {
             e.turn == turn

@@ -77,11 +77,17 @@ id!(
 pub const MAX_ITEMS: usize = 4096;
 
 /// What an id is in one stage of the content.
-pub trait IdType: Clone + Debug + Eq + Ord + Serialize + DeserializeOwned + 'static {}
-impl<T: Clone + Debug + Eq + Ord + Serialize + DeserializeOwned + 'static> IdType for T {}
+pub trait IdType:
+    Clone + Debug + Eq + Ord + std::hash::Hash + Serialize + DeserializeOwned + 'static
+{
+}
+impl<T: Clone + Debug + Eq + Ord + std::hash::Hash + Serialize + DeserializeOwned + 'static> IdType
+    for T
+{
+}
 
 /// A family of id types: how content refers to its items.
-pub trait Ids: Clone + Copy + Debug + PartialEq + 'static {
+pub trait Ids: Clone + Copy + Debug + PartialEq + Eq + std::hash::Hash + 'static {
     type Action: IdType;
     type Event: IdType;
     type Country: IdType;
@@ -92,11 +98,11 @@ pub trait Ids: Clone + Copy + Debug + PartialEq + 'static {
 }
 
 /// Ids as written in content files: strings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Raw;
 
 /// Ids resolved to the items of a book.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Resolved;
 
 impl Ids for Raw {

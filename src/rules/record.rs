@@ -171,6 +171,14 @@ impl ShareOp {
     }
 }
 
+impl LogEntry {
+    /// Whether this records the player's answer to a decision, given
+    /// during a turn (what an answer sets off later lands as a turn ends).
+    pub fn is_answer(&self) -> bool {
+        self.cause.is_answer() && !self.later
+    }
+}
+
 /// A cause, and whether what it causes lands later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Src {

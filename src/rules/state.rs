@@ -300,7 +300,7 @@ impl State {
         let now = self.turn;
         let last = now.checked_sub(1);
         self.log.iter().filter(move |e| {
-            if e.cause.is_answer() {
+            if e.is_answer() {
                 e.turn == now
             } else if e.cause.is_planning() {
                 false

@@ -79,3 +79,26 @@ impl State {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::types::{Var, WorldVar};
+
+    #[test]
+    fn a_situation_stays_on_until_it_falls_below_its_lower_threshold() {
+        let book = crate::content::builtin().unwrap();
+        let slump = book.situation_id("russian_slump").unwrap();
+        let scenario = book.scenario("standard").unwrap().clone();
+        let mut s = crate::rules::new_game(&book, &scenario, Some("uzbekistan"), 1).unwrap();
+        let strength = Var::World(WorldVar::RussiaStrength);
+        let mut at = |s: &mut crate::rules::State, x: f64| {
+            s.set(&book, strength, x, crate::rules::Cause::Scenario);
+            s.situations(&book);
+            s.in_force(slump)
+        };
+        assert!(!at(&mut s, 45.0), "not yet: above the threshold to begin");
+        assert!(at(&mut s, 39.0), "begins at or below 40");
+        assert!(at(&mut s, 45.0), "hysteresis keeps it on between 40 and 48");
+        assert!(!at(&mut s, 60.0), "ends at or above 48");
+    }
+}
