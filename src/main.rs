@@ -8,10 +8,10 @@ use std::path::Path;
 use multivector::cli::{Cli, Cmd, Format};
 use multivector::content;
 use multivector::report::{Report, Verification};
-use multivector::rules::{Book, Game, StartError, country_for};
+use multivector::rules::{Book, StartError, country_for};
 use multivector::save;
 use multivector::sim::{self, Policy};
-use multivector::ui::{self, Launch, Options};
+use multivector::ui::{self, Launch, Options, launch};
 
 /// Exit codes: 0 ok, 1 runtime error, 2 bad input, 3 replay mismatch.
 const BAD_INPUT: u8 = 2;
@@ -132,23 +132,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             seed,
         }) => {
             let book = content::builtin()?;
-            let scenario =
-                match content::resolve_scenario(&book, scenario.as_deref().unwrap_or("standard")) {
-                    Ok(s) => s,
+            let scenario = scenario.as_deref().unwrap_or("standard");
+            let launch =
+                match launch::play(&book, scenario, country.as_deref(), seed, ui::clock_seed()) {
+                    Ok(l) => l,
                     Err(e) => return bad_input(e),
                 };
-            if country.is_none() && scenario.country.is_none() {
-                let launch = Launch::NewGame {
-                    scenario: Some(scenario.id.clone()),
-                };
-                return play_ui(book, launch, &cli);
-            }
-            let seed = seed.or(scenario.seed).unwrap_or_else(ui::clock_seed);
-            let game = match Game::new(&book, scenario, country.as_deref(), seed) {
-                Ok(g) => g,
-                Err(e) => return bad_input(e),
-            };
-            play_ui(book, Launch::Play(Box::new(game)), &cli)
+            play_ui(book, launch, &cli)
         }
         Some(Cmd::Load { save: ref name }) => {
             let book = content::builtin()?;
