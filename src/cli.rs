@@ -89,11 +89,20 @@ pub enum Cmd {
         json: bool,
     },
     /// Write a report of a saved game, for grading: the game turn by turn,
-    /// its decisions and turning points, and whether the save is honest.
+    /// its decisions and turning points, and whether the save is honest;
+    /// or, with --class, one row per save in a folder.
     Report {
         /// A save's name in the save directory, or a path.
-        #[arg(value_name = "SAVE")]
-        save: String,
+        #[arg(
+            value_name = "SAVE",
+            required_unless_present = "class",
+            conflicts_with = "class"
+        )]
+        save: Option<String>,
+        /// A folder of a class's saves (*.ron): one row per save, with a
+        /// summary, instead of the report of one save.
+        #[arg(long, value_name = "DIR")]
+        class: Option<PathBuf>,
         #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Md)]
         format: Format,
         /// Write the report to FILE (atomically) instead of standard output.
@@ -107,7 +116,7 @@ pub enum Cmd {
 pub enum Format {
     /// A readable Markdown document.
     Md,
-    /// The turn-by-turn table, one header row.
+    /// A table with one header row: the turns of a save, or the saves of a class.
     Csv,
     /// One JSON object with everything.
     Json,

@@ -7,11 +7,12 @@ use std::path::Path;
 
 use multivector::cli::{Cli, Cmd, Format};
 use multivector::content;
-use multivector::report::{Report, Verification};
-use multivector::rules::{Book, Game, StartError, country_for};
+use multivector::report::{ClassReport, Report, Verification};
+use multivector::rules::{Book, StartError, country_for};
 use multivector::save;
 use multivector::sim::{self, Policy};
-use multivector::ui::{self, Launch, Options};
+use multivector::text::clean;
+use multivector::ui::{self, Launch, Options, launch};
 
 /// Exit codes: 0 ok, 1 runtime error, 2 bad input, 3 replay mismatch.
 const BAD_INPUT: u8 = 2;
@@ -134,23 +135,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(b) => b,
                 Err(e) => return bad_input(e),
             };
-            let scenario =
-                match content::resolve_scenario(&book, scenario.as_deref().unwrap_or("standard")) {
-                    Ok(s) => s,
+            let scenario = scenario.as_deref().unwrap_or("standard");
+            let launch =
+                match launch::play(&book, scenario, country.as_deref(), seed, ui::clock_seed()) {
+                    Ok(l) => l,
                     Err(e) => return bad_input(e),
                 };
-            if country.is_none() && scenario.country.is_none() {
-                let launch = Launch::NewGame {
-                    scenario: Some(scenario.id.clone()),
-                };
-                return play_ui(book, launch, &cli);
-            }
-            let seed = seed.or(scenario.seed).unwrap_or_else(ui::clock_seed);
-            let game = match Game::new(&book, scenario, country.as_deref(), seed) {
-                Ok(g) => g,
-                Err(e) => return bad_input(e),
-            };
-            play_ui(book, Launch::Play(Box::new(game)), &cli)
+            play_ui(book, launch, &cli)
         }
         Some(Cmd::Load { save: ref name }) => {
             let book = content::builtin()?;
@@ -168,9 +159,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Cmd::Report {
             ref save,
+            ref class,
             format,
             ref output,
-        }) => report(&cli, save, format, output.as_deref()),
+        }) => match (save, class) {
+            (_, Some(dir)) => report_class(dir, format, output.as_deref()),
+            (Some(save), None) => report(&cli, save, format, output.as_deref()),
+            // clap requires one of the two.
+            (None, None) => bad_input("report: give a SAVE or --class DIR"),
+        },
         Some(Cmd::Replay { save: name, json }) => {
             let book = content::builtin()?;
             let path = save::resolve(&save::save_dir(cli.save_dir.as_deref()), &name);
@@ -259,6 +256,55 @@ fn report(
         eprintln!("  The report was written all the same; it says `verified: false`.");
         Ok(ExitCode::from(REPLAY_MISMATCH))
     }
+}
+
+/// `multivector report --class DIR`: one row per save in the folder, to
+/// standard output or to a file. Exit 0 once the report is written, even
+/// with rows for saves that are edited or unreadable (the rows say so); 2
+/// for a folder that cannot be read or an output that cannot be written.
+fn report_class(dir: &Path, format: Format, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let book = content::builtin()?;
+    let class = match ClassReport::from_dir(&book, dir) {
+        Ok(c) => c,
+        Err(e) => return bad_input(e),
+    };
+    let text = match format {
+        Format::Md => class.markdown(),
+        Format::Csv => class.csv()?,
+        Format::Json => class.json()?,
+    };
+    match output {
+        Some(out) => {
+            if class
+                .rows
+                .iter()
+                .any(|r| same_file(out, &dir.join(&r.file)))
+            {
+                return bad_input(format!(
+                    "{}: this is one of the saves being reported on; write the report to another file",
+                    clean(&out.display().to_string())
+                ));
+            }
+            if let Err(e) = save::write_file(out, text.as_bytes()) {
+                return bad_input(e);
+            }
+            let s = &class.summary;
+            eprintln!(
+                "{}: {} saves, {} verified, {} edited, {} on a custom scenario, {} unreadable",
+                clean(&out.display().to_string()),
+                s.saves,
+                s.verified,
+                s.edited,
+                s.custom_scenario,
+                s.unreadable
+            );
+        }
+        None => out_raw!("{text}"),
+    }
+    if class.rows.is_empty() {
+        eprintln!("{}: no saves (*.ron) in this folder", class.folder);
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Whether two paths name the same existing file (through links too).

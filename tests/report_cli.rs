@@ -96,6 +96,7 @@ fn csv_is_the_table_of_turns_with_one_header_row() {
         assert!((autonomy - history[k].autonomy).abs() <= 0.05, "{row:?}");
         let eu: f64 = row[9].parse().unwrap();
         assert!((eu - history[k].proximity[3]).abs() <= 0.05, "{row:?}");
+        assert_eq!(&row[10], "true", "verified, on every row: {row:?}");
     }
 }
 
@@ -203,7 +204,13 @@ fn a_hand_edited_save_is_reported_unverified_with_exit_3() {
         dir.path(),
     );
     assert_eq!(out.status.code(), Some(3));
-    assert!(dir.path().join("dave.csv").is_file());
+    let csv = fs::read(dir.path().join("dave.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv.as_slice())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len(), 5);
+    assert!(rows.iter().all(|r| &r[10] == "false"), "{rows:?}");
 }
 
 #[test]

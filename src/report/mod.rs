@@ -8,6 +8,8 @@
 //! every time it is built from the same save: no clock, no paths but the
 //! name the user gave.
 
+pub mod class;
+mod class_text;
 pub mod debrief;
 mod markdown;
 
@@ -15,8 +17,12 @@ use serde::Serialize;
 
 use crate::rules::scoring::final_score;
 use crate::rules::{ActionId, Book, Cause, Command, Decision, Game, Power, Snapshot, State};
+use crate::text::csv_cell;
 
 use debrief::{cause_label, date_of, turning_points};
+
+pub use class::{ClassReport, FolderError};
+pub use class_text::CLASS_CSV_HEADER;
 
 /// How many turning points a report lists.
 pub const TURNING_POINTS: usize = 6;
@@ -71,8 +77,10 @@ pub struct TurnRow {
     pub proximity_eu: f64,
 }
 
-/// The CSV header, in the order of [`TurnRow`]'s fields.
-pub const CSV_HEADER: [&str; 10] = [
+/// The CSV header: [`TurnRow`]'s fields in order, then whether the save
+/// is verified (the same on every row, so that a row copied out of the
+/// table still says it).
+pub const CSV_HEADER: [&str; 11] = [
     "turn",
     "date",
     "autonomy",
@@ -83,6 +91,7 @@ pub const CSV_HEADER: [&str; 10] = [
     "proximity_china",
     "proximity_turkey",
     "proximity_eu",
+    "verified",
 ];
 
 /// One thing the player decided, in words.
@@ -209,13 +218,15 @@ impl Report {
     }
 
     /// The per-turn table as CSV: one header row ([`CSV_HEADER`]), then one
-    /// row per turn played, numbers to one decimal.
+    /// row per turn played, numbers to one decimal, and `verified` (`true`
+    /// or `false`) on every row. Text cells are made inert for spreadsheets.
     pub fn csv(&self) -> Result<String, csv::Error> {
         let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(CSV_HEADER)?;
         for r in &self.history {
-            let mut record = vec![r.turn.to_string(), r.date.clone()];
+            let mut record = vec![r.turn.to_string(), csv_cell(&r.date)];
             record.extend(r.numbers().iter().map(|x| format!("{x:.1}")));
+            record.push(self.verified.to_string());
             w.write_record(&record)?;
         }
         let bytes = w.into_inner().map_err(|e| e.into_error())?;

@@ -27,8 +27,12 @@ pub const MIN_HEIGHT: u16 = 24;
 pub enum Launch {
     /// The title screen.
     Title,
-    /// The new-game screen, with a scenario chosen already.
-    NewGame { scenario: Option<String> },
+    /// The new-game screen, with a scenario (built-in or from a file)
+    /// chosen already, and the seed given on the command line.
+    NewGame {
+        scenario: Option<Box<screens::new_game::Offered>>,
+        seed: Option<u64>,
+    },
     /// Straight into a game (started or loaded).
     Play(Box<Game>),
     /// Into a loaded game, with what to tell the player about the save.
@@ -144,9 +148,12 @@ impl App {
         };
         match launch {
             Launch::Title => {}
-            Launch::NewGame { scenario } => {
-                if let Some(id) = scenario {
-                    app.new_game.pick_scenario(&app.book, &id);
+            Launch::NewGame { scenario, seed } => {
+                if let Some(o) = scenario {
+                    app.new_game.offer(o.def, o.file);
+                }
+                if let Some(seed) = seed {
+                    app.new_game.set_seed(seed);
                 }
                 app.screen = Screen::NewGame;
             }
@@ -215,8 +222,8 @@ impl App {
                 _ => {}
             }
         } else if self.dialog.is_none()
-            && self.screen == Screen::NewGame
-            && self.new_game.handle_text(&key)
+            && ((self.screen == Screen::NewGame && self.new_game.handle_text(&key))
+                || (self.screen == Screen::Title && screens::title::handle_text(self, &key)))
         {
             return;
         }

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod keymap;
+pub mod launch;
 pub mod screens;
 pub mod theme;
 pub mod widgets;

@@ -1,5 +1,7 @@
 //! The new-game screen: the state to govern (with its profile), the
-//! scenario, and the seed of the game's chance.
+//! scenario (a built-in one, or one read from a file), and the seed of the
+//! game's chance: the scenario's own when it sets one, so that a class
+//! starting from the menu plays the same world as from the command line.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -7,7 +9,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::rules::Raw;
+use crate::rules::defs::ScenarioDef;
 use crate::rules::{Book, Game};
+use crate::text::clean;
 use crate::ui::app::{App, Screen};
 use crate::ui::keymap::{Ctx, Msg};
 use crate::ui::widgets::{footer, panel, status};
@@ -19,50 +24,110 @@ pub enum Field {
     Seed,
 }
 
+/// A scenario the screen offers: a built-in one, or one read from a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Offered {
+    pub def: ScenarioDef<Raw>,
+    /// The file it was read from, as the player named it; `None` for a
+    /// built-in scenario.
+    pub file: Option<String>,
+}
+
 #[derive(Debug, Clone)]
 pub struct NewGameState {
     /// Ids of the playable states, in the book's order.
     pub countries: Vec<String>,
     pub country: usize,
+    /// The built-in scenarios, then those opened from files.
+    pub scenarios: Vec<Offered>,
     pub scenario: usize,
     pub seed: String,
+    /// The seed offered with a scenario that sets none (from the clock).
+    pub fresh_seed: u64,
     pub field: Field,
 }
 
 impl NewGameState {
-    pub fn new(book: &Book, seed: u64) -> NewGameState {
-        NewGameState {
+    /// The screen with the standard scenario chosen.
+    pub fn new(book: &Book, fresh_seed: u64) -> NewGameState {
+        let mut ng = NewGameState {
             countries: book.playable().map(|c| c.id.clone()).collect(),
             country: 0,
+            scenarios: book
+                .scenarios
+                .iter()
+                .map(|s| Offered {
+                    def: s.clone(),
+                    file: None,
+                })
+                .collect(),
             scenario: book
                 .scenarios
                 .iter()
                 .position(|s| s.id == "standard")
                 .unwrap_or(0),
-            seed: seed.to_string(),
+            seed: String::new(),
+            fresh_seed,
             field: Field::Country,
-        }
+        };
+        ng.follow_scenario();
+        ng
     }
 
-    pub fn pick_scenario(&mut self, book: &Book, id: &str) {
-        if let Some(i) = book.scenarios.iter().position(|s| s.id == id) {
-            self.scenario = i;
-            self.follow_scenario(book);
-        }
+    /// The scenario chosen.
+    pub fn current(&self) -> Option<&Offered> {
+        self.scenarios.get(self.scenario)
     }
 
-    /// The state a scenario is written for, when it fixes one.
-    fn fixed_country<'a>(&self, book: &'a Book) -> Option<&'a str> {
-        book.scenarios.get(self.scenario)?.country.as_deref()
+    /// Offers a scenario and chooses it. One with the same content as a
+    /// scenario already offered is that one; one read again from the same
+    /// file replaces what was read before; any other is added.
+    pub fn offer(&mut self, def: ScenarioDef<Raw>, file: Option<String>) {
+        let same = self.scenarios.iter().position(|o| o.def == def);
+        let refreshed = || {
+            file.as_ref().and_then(|f| {
+                self.scenarios
+                    .iter()
+                    .position(|o| o.file.as_ref() == Some(f))
+            })
+        };
+        self.scenario = match same.or_else(refreshed) {
+            Some(i) => {
+                self.scenarios[i].def = def;
+                i
+            }
+            None => {
+                self.scenarios.push(Offered { def, file });
+                self.scenarios.len() - 1
+            }
+        };
+        self.follow_scenario();
     }
 
-    /// Selects the state the chosen scenario is written for.
-    fn follow_scenario(&mut self, book: &Book) {
-        if let Some(c) = self.fixed_country(book) {
+    /// Sets the seed field (a seed given on the command line).
+    pub fn set_seed(&mut self, seed: u64) {
+        self.seed = seed.to_string();
+    }
+
+    /// The state the chosen scenario is written for, when it fixes one.
+    fn fixed_country(&self) -> Option<&str> {
+        self.current()?.def.country.as_deref()
+    }
+
+    /// The seed the chosen scenario sets, if any.
+    fn scenario_seed(&self) -> Option<u64> {
+        self.current()?.def.seed
+    }
+
+    /// Puts the other fields in line with the chosen scenario: the state it
+    /// is written for, and its own seed (or a fresh one when it sets none).
+    fn follow_scenario(&mut self) {
+        if let Some(c) = self.fixed_country() {
             if let Some(i) = self.countries.iter().position(|id| id == c) {
                 self.country = i;
             }
         }
+        self.set_seed(self.scenario_seed().unwrap_or(self.fresh_seed));
     }
 
     /// Digits and Backspace edit the seed while it has the focus.
@@ -88,7 +153,7 @@ impl NewGameState {
 
 pub fn update(app: &mut App, msg: Msg) {
     let ng = &mut app.new_game;
-    let n_scen = app.book.scenarios.len().max(1);
+    let n_scen = ng.scenarios.len().max(1);
     match (msg, ng.field) {
         (Msg::Focus, f) => {
             ng.field = match f {
@@ -97,7 +162,7 @@ pub fn update(app: &mut App, msg: Msg) {
                 Field::Seed => Field::Country,
             }
         }
-        (Msg::Up | Msg::Down, Field::Country) if ng.fixed_country(&app.book).is_some() => {
+        (Msg::Up | Msg::Down, Field::Country) if ng.fixed_country().is_some() => {
             app.status = Some(
                 "This scenario is written for this state: ←→ on the scenario to change it.".into(),
             );
@@ -119,7 +184,7 @@ pub fn update(app: &mut App, msg: Msg) {
             } else {
                 (ng.scenario + 1) % n_scen
             };
-            ng.follow_scenario(&app.book);
+            ng.follow_scenario();
         }
         (Msg::Back, _) => app.screen = Screen::Title,
         (Msg::Select, _) => start(app),
@@ -127,24 +192,31 @@ pub fn update(app: &mut App, msg: Msg) {
     }
 }
 
+/// Starts the game set up on the screen. A scenario written for one state
+/// is started as the command line starts it, without naming the state, so
+/// that both give the same game.
 fn start(app: &mut App) {
     let ng = &app.new_game;
-    let Some(country) = ng.countries.get(ng.country).cloned() else {
+    let Some(offered) = ng.current() else {
         return;
     };
-    let Some(scenario) = app.book.scenarios.get(ng.scenario).cloned() else {
-        return;
+    let country = match offered.def.country {
+        Some(_) => None,
+        None => match ng.countries.get(ng.country) {
+            Some(c) => Some(c.as_str()),
+            None => return,
+        },
     };
     let Ok(seed) = ng.seed.parse::<u64>() else {
         app.status = Some("The seed must be a whole number.".into());
         return;
     };
-    match Game::new(&app.book, scenario, Some(&country), seed) {
+    match Game::new(&app.book, offered.def.clone(), country, seed) {
         Ok(game) => {
             app.status = None;
             app.start(game);
         }
-        Err(e) => app.status = Some(e.to_string()),
+        Err(e) => app.status = Some(clean(&e.to_string()).into_owned()),
     }
 }
 
@@ -181,7 +253,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .block(panel(
             t,
-            if ng.fixed_country(book).is_some() {
+            if ng.fixed_country().is_some() {
                 " State (fixed) "
             } else {
                 " State "
@@ -214,30 +286,51 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let [scen, seed] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(28)]).areas(bottom);
-    if let Some(s) = book.scenarios.get(ng.scenario) {
-        let lines = vec![
-            Line::from(vec![
-                Span::styled(format!("◂ {} ▸", s.name), t.heading()),
-                Span::styled(
-                    format!("  {} turns", s.turns.unwrap_or(book.model.defaults.turns)),
-                    t.dim(),
-                ),
-            ]),
-            Line::raw(s.summary.clone()),
-        ];
+    if let Some(o) = ng.current() {
+        // A scenario from a file is the player's text: cleaned before it is drawn.
+        let s = &o.def;
+        let mut lines = vec![Line::from(vec![
+            Span::styled(format!("◂ {} ▸", clean(&s.name)), t.heading()),
+            Span::styled(
+                format!("  {} turns", s.turns.unwrap_or(book.model.defaults.turns)),
+                t.dim(),
+            ),
+        ])];
+        if let Some(file) = &o.file {
+            lines.push(Line::styled(
+                format!("From the file {}", clean(file)),
+                t.dim(),
+            ));
+        }
+        lines.push(Line::raw(clean(&s.summary).into_owned()));
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .block(panel(t, " Scenario (←→) ", ng.field == Field::Scenario))
             .render(scen, buf);
     }
     let cursor = if ng.field == Field::Seed { "_" } else { "" };
-    Paragraph::new(vec![
-        Line::styled(format!("{}{cursor}", ng.seed), t.heading()),
-        Line::styled("The same seed and choices", t.dim()),
-        Line::styled("give the same game.", t.dim()),
-    ])
-    .block(panel(t, " Seed (type digits) ", ng.field == Field::Seed))
-    .render(seed, buf);
+    let note = match ng.scenario_seed() {
+        Some(s) if ng.seed == s.to_string() => [
+            "The scenario's own seed:".to_string(),
+            "everyone who keeps it".to_string(),
+            "plays the same world.".to_string(),
+        ],
+        Some(s) => [
+            format!("Scenario's seed: {s}."),
+            "The same seed and choices".to_string(),
+            "give the same game.".to_string(),
+        ],
+        None => [
+            "The same seed and choices".to_string(),
+            "give the same game.".to_string(),
+            String::new(),
+        ],
+    };
+    let mut lines = vec![Line::styled(format!("{}{cursor}", ng.seed), t.heading())];
+    lines.extend(note.into_iter().map(|l| Line::styled(l, t.dim())));
+    Paragraph::new(lines)
+        .block(panel(t, " Seed (type digits) ", ng.field == Field::Seed))
+        .render(seed, buf);
     status(t, app.status.as_deref(), st, buf);
     footer(t, Ctx::NewGame, foot, buf);
 }

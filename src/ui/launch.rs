@@ -1,0 +1,49 @@
+//! What `multivector play` opens: straight into a game, or the new-game
+//! screen when the state is still to be chosen. The seed is the one given,
+//! else the scenario's own, else a fresh one: the same default as the
+//! new-game screen offers, so that a scenario that sets a seed is one world
+//! however it is started.
+
+use crate::content::{self, ContentError};
+use crate::rules::{Book, Game, StartError};
+
+use super::app::Launch;
+use super::screens::new_game::Offered;
+
+/// Why `play` cannot start: both are bad input (exit 2).
+#[derive(Debug, thiserror::Error)]
+pub enum PlayError {
+    #[error(transparent)]
+    Scenario(#[from] ContentError),
+    #[error(transparent)]
+    Start(#[from] StartError),
+}
+
+/// The launch for `play [--scenario ID|PATH] [--country ID] [--seed N]`:
+/// `scenario` is a built-in id or a file's path; `fresh_seed` is used when
+/// neither `seed` nor the scenario sets one. A scenario that leaves the
+/// state open, played without `--country`, opens the new-game screen with
+/// that very scenario (from its file, when it is one) and the seed given.
+pub fn play(
+    book: &Book,
+    scenario: &str,
+    country: Option<&str>,
+    seed: Option<u64>,
+    fresh_seed: u64,
+) -> Result<Launch, PlayError> {
+    let def = content::resolve_scenario(book, scenario)?;
+    if country.is_none() && def.country.is_none() {
+        // A built-in id is looked up first: anything else was a file.
+        let file = book
+            .scenario(scenario)
+            .is_none()
+            .then(|| scenario.to_string());
+        return Ok(Launch::NewGame {
+            scenario: Some(Box::new(Offered { def, file })),
+            seed,
+        });
+    }
+    let seed = seed.or(def.seed).unwrap_or(fresh_seed);
+    let game = Game::new(book, def, country, seed)?;
+    Ok(Launch::Play(Box::new(game)))
+}
