@@ -21,9 +21,13 @@ fn check_gapless(start: &State, end: &State) -> Result<(), String> {
     let mut last: HashMap<Var, f64> = start.numbers().into_iter().collect();
     for e in end.log() {
         if let Entry::Change { var, before, after } = e.entry {
-            let was = last.get(&var).ok_or(format!("{var:?} is not a number of the state"))?;
+            let was = last
+                .get(&var)
+                .ok_or(format!("{var:?} is not a number of the state"))?;
             if was.to_bits() != before.to_bits() {
-                return Err(format!("{var:?}: recorded before {before}, but it was {was}: {e:?}"));
+                return Err(format!(
+                    "{var:?}: recorded before {before}, but it was {was}: {e:?}"
+                ));
             }
             last.insert(var, after);
         }
@@ -31,7 +35,9 @@ fn check_gapless(start: &State, end: &State) -> Result<(), String> {
     for (var, value) in end.numbers() {
         let recorded = last[&var];
         if recorded.to_bits() != value.to_bits() {
-            return Err(format!("{var:?}: recorded last {recorded}, but it is {value}"));
+            return Err(format!(
+                "{var:?}: recorded last {recorded}, but it is {value}"
+            ));
         }
     }
     Ok(())
@@ -116,7 +122,12 @@ fn line(book: &Book, e: &LogEntry) -> String {
     let cause = multivector::report::debrief::entry_cause(book, e);
     match e.entry {
         Entry::Change { var, before, after } => {
-            format!("t{} {} | {} {before} -> {after}", e.turn, cause, book.label(&var))
+            format!(
+                "t{} {} | {} {before} -> {after}",
+                e.turn,
+                cause,
+                book.label(&var)
+            )
         }
         Entry::Note(n) => format!("t{} {} | » {}", e.turn, cause, book.note_text(&n)),
     }
@@ -153,7 +164,10 @@ fn one_turn_is_recorded_exactly() {
             .collect()
     };
     assert_eq!(changes(Cause::Plan(ankara)), [(Var::Capital, 6.0, 4.0)]);
-    assert_eq!(changes(Cause::Plan(consolidate)), [(Var::Capital, 4.0, 2.0)]);
+    assert_eq!(
+        changes(Cause::Plan(consolidate)),
+        [(Var::Capital, 4.0, 2.0)]
+    );
     // The visit's closeness to Turkey moves leverage through Turkey's stake,
     // the bridge and the EU's stake (access to Europe through Turkey), each
     // recorded under the visit, with the total.
@@ -197,7 +211,12 @@ fn one_turn_is_recorded_exactly() {
 fn sample_states(book: &Book) -> Vec<State> {
     use multivector::sim::{Player, Policy};
     let mut out = Vec::new();
-    for (seed, country) in [(1, "kazakhstan"), (2, "tajikistan"), (3, "turkmenistan"), (4, "azerbaijan")] {
+    for (seed, country) in [
+        (1, "kazakhstan"),
+        (2, "tajikistan"),
+        (3, "turkmenistan"),
+        (4, "azerbaijan"),
+    ] {
         let mut game = Game::new(book, standard(book), Some(country), seed).unwrap();
         let mut player = Player::new(Policy::Random, seed);
         for turn in 0..14 {
@@ -256,7 +275,13 @@ fn previews_are_what_the_command_does() {
                 };
                 let real: Vec<LogEntry> = real.iter().filter(ours).copied().collect();
                 let said: Vec<LogEntry> = pv.record.iter().filter(ours).copied().collect();
-                assert_eq!(said, real, "action {} on turn {}", book.action(id).id, state.turn());
+                assert_eq!(
+                    said,
+                    real,
+                    "action {} on turn {}",
+                    book.action(id).id,
+                    state.turn()
+                );
                 actions_checked += 1;
             }
         } else {
@@ -275,8 +300,14 @@ fn previews_are_what_the_command_does() {
             }
         }
     }
-    assert!(actions_checked > 200, "{actions_checked} action previews checked");
-    assert!(choices_checked > 20, "{choices_checked} choice previews checked");
+    assert!(
+        actions_checked > 200,
+        "{actions_checked} action previews checked"
+    );
+    assert!(
+        choices_checked > 20,
+        "{choices_checked} choice previews checked"
+    );
 }
 
 /// Every event choice in the content is previewed at least once in the
@@ -295,12 +326,24 @@ fn the_preview_of_a_project_lists_what_lands_on_each_later_turn() {
         .filter(|e| matches!(e.entry, Entry::Note(multivector::rules::Note::ProjectDone(a)) if a == corridor))
         .map(|e| e.turn)
         .collect();
-    assert_eq!(done, [duration - 1], "completes at the end of its last turn");
+    assert_eq!(
+        done,
+        [duration - 1],
+        "completes at the end of its last turn"
+    );
     let each_turn: Vec<u32> = pv
         .record
         .iter()
         .filter(|e| e.cause == Cause::Project(corridor))
-        .filter(|e| matches!(e.entry, Entry::Change { var: Var::Proximity(Power::Turkey), .. }))
+        .filter(|e| {
+            matches!(
+                e.entry,
+                Entry::Change {
+                    var: Var::Proximity(Power::Turkey),
+                    ..
+                }
+            )
+        })
         .map(|e| e.turn)
         .collect();
     assert_eq!(each_turn, (0..duration).collect::<Vec<_>>());

@@ -6,8 +6,8 @@ mod common;
 use common::{act, answer_all, book, standard, with_overrides};
 use multivector::rules::defs::Effect;
 use multivector::rules::{
-    Book, Cause, Command, Decision, Domain, Entry, Game, Holder, Illegal, LadderStep, Power,
-    Stage, State, Var, WorldVar, apply, new_game,
+    Book, Cause, Command, Decision, Domain, Entry, Game, Holder, Illegal, LadderStep, Power, Stage,
+    State, Var, WorldVar, apply, new_game,
 };
 use proptest::prelude::*;
 
@@ -510,7 +510,10 @@ fn conditions_are_described_in_words() {
         ),
         (Cond::NoFlag(flag("neutral")), "no permanent neutrality"),
         (
-            Cond::Any(vec![Cond::Flag(flag("eaeu")), Cond::Flag(flag("eaeu_observer"))]),
+            Cond::Any(vec![
+                Cond::Flag(flag("eaeu")),
+                Cond::Flag(flag("eaeu_observer")),
+            ]),
             "one of: membership of the Eurasian Economic Union or observer status in the Eurasian Economic Union",
         ),
         (

@@ -94,10 +94,7 @@ fn the_autosave_is_written_only_by_write_autosave() {
     let path = save::write_autosave(&book, dir.path(), &game).unwrap();
     assert_eq!(path, dir.path().join("autosave.ron"));
     save::write_autosave(&book, dir.path(), &played(&book, 3)).unwrap();
-    assert_eq!(
-        load(&book, &dir.path().join("autosave.bak.ron")),
-        game
-    );
+    assert_eq!(load(&book, &dir.path().join("autosave.bak.ron")), game);
 }
 
 #[test]

@@ -24,9 +24,8 @@ fn fixture(name: &str) -> std::path::PathBuf {
 #[test]
 fn a_version_1_save_still_loads() {
     let book = book();
-    let loaded = save::read(&book, &fixture(FIXTURE_V1)).unwrap_or_else(|e| {
-        panic!("version-1 saves no longer load ({e})")
-    });
+    let loaded = save::read(&book, &fixture(FIXTURE_V1))
+        .unwrap_or_else(|e| panic!("version-1 saves no longer load ({e})"));
     let game = &loaded.game;
     assert_eq!(book.country(game.state().country()).id, "kazakhstan");
     assert!(!game.decisions().is_empty());

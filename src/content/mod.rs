@@ -226,7 +226,11 @@ pub fn from_dir(dir: &Path) -> Result<Book, ContentError> {
         .map(|(name, _)| Ok((name.to_string(), read_file(&dir.join(name))?)))
         .collect::<Result<_, ContentError>>()?;
     let parts = parse_parts(|name| {
-        Ok(texts.iter().find(|(n, _)| n == name).map(|(_, t)| t.clone()).unwrap_or_default())
+        Ok(texts
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default())
     })?;
     let model_path = dir.join("model.ron");
     let model_text = if model_path.exists() {

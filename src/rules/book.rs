@@ -61,11 +61,17 @@ impl Book {
             message,
         })?;
         let (parts, names) = resolve::resolve_book(sources, &model)?;
-        let collapse = names.flags.get(COLLAPSE).copied().ok_or_else(|| ResolveError {
-            file: "world.ron",
-            at: "flags".into(),
-            message: format!("no `{COLLAPSE}` flag, which the rules set when stability reaches 0"),
-        })?;
+        let collapse = names
+            .flags
+            .get(COLLAPSE)
+            .copied()
+            .ok_or_else(|| ResolveError {
+                file: "world.ron",
+                at: "flags".into(),
+                message: format!(
+                    "no `{COLLAPSE}` flag, which the rules set when stability reaches 0"
+                ),
+            })?;
         let book = Book {
             collapse,
             flag_ids: parts.world.flags.keys().cloned().collect(),

@@ -81,7 +81,11 @@ pub fn check(state: &State, book: &Book, command: &Command) -> Result<(), Illega
         }
         Command::Undo => {
             no_decision(state)?;
-            state.planned.last().map(|_| ()).ok_or(Illegal::NothingToUndo)
+            state
+                .planned
+                .last()
+                .map(|_| ())
+                .ok_or(Illegal::NothingToUndo)
         }
         Command::EndTurn => no_decision(state),
         Command::Choose(i) => check_choice(state, book, i),

@@ -18,7 +18,10 @@ impl State {
             Cond::Dominated { count, share } => self.dominated_domains(*share) >= *count,
             Cond::Ladder { count, step } => {
                 *step > LadderStep::Calm
-                    && Power::ALL.iter().filter(|p| self.ladder(**p) >= *step).count() as u32
+                    && Power::ALL
+                        .iter()
+                        .filter(|p| self.ladder(**p) >= *step)
+                        .count() as u32
                         >= *count
             }
             Cond::Gained(v, x) => self.gained(*v).is_some_and(|g| g >= *x),

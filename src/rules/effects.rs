@@ -75,7 +75,11 @@ impl State {
     /// The first turn whose end is still to come for an effect applied now:
     /// the next one while a turn ends, else the one being played.
     pub(super) fn first_end(&self) -> u32 {
-        if self.ending { self.story + 1 } else { self.turn }
+        if self.ending {
+            self.story + 1
+        } else {
+            self.turn
+        }
     }
 
     pub(super) fn apply_all(&mut self, book: &Book, effects: &[Effect], src: impl Into<Src>) {

@@ -75,7 +75,10 @@ impl Game {
                     now + 1
                 );
                 let turn = now.min(d.turn);
-                return Err(Box::new((Some(game), ReplayError::Refused { turn, reason })));
+                return Err(Box::new((
+                    Some(game),
+                    ReplayError::Refused { turn, reason },
+                )));
             }
             if let Err(e) = game.apply(book, d.command) {
                 let err = ReplayError::Refused {

@@ -247,8 +247,14 @@ impl Model {
             ("score.stability", self.score.stability),
             ("defaults.turns", f64::from(self.defaults.turns)),
             ("defaults.start_year", f64::from(self.defaults.start_year)),
-            ("defaults.start_quarter", f64::from(self.defaults.start_quarter)),
-            ("defaults.event_cooldown", f64::from(self.defaults.event_cooldown)),
+            (
+                "defaults.start_quarter",
+                f64::from(self.defaults.start_quarter),
+            ),
+            (
+                "defaults.event_cooldown",
+                f64::from(self.defaults.event_cooldown),
+            ),
         ]
     }
 

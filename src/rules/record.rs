@@ -270,10 +270,8 @@ impl State {
         }
         self.record(src, var, before, v);
         match var {
-            Var::Stability if v <= 0.0 => {
-                if self.flags.insert(book.collapse_flag().index()) {
-                    self.note(src, Note::Collapse);
-                }
+            Var::Stability if v <= 0.0 && self.flags.insert(book.collapse_flag().index()) => {
+                self.note(src, Note::Collapse);
             }
             Var::Proximity(_)
             | Var::World(WorldVar::TurkeyEuCoupling)

@@ -18,7 +18,10 @@ pub fn domain_autonomy(model: &Model, shares: Shares) -> f64 {
     let total: f64 = powers.iter().sum();
     let other = f64::from(shares.get(super::types::Holder::Other)) / 100.0;
     let balance = if total > 0.0 {
-        1.0 - powers.iter().map(|&s| (s / total) * (s / total)).sum::<f64>()
+        1.0 - powers
+            .iter()
+            .map(|&s| (s / total) * (s / total))
+            .sum::<f64>()
     } else {
         0.0
     };
@@ -149,8 +152,10 @@ mod tests {
     fn domination_beyond_half_costs_more_than_concentration_alone() {
         // Moving 10 points from other to a power below half costs less than
         // moving them to a power already at half.
-        let below = domain_autonomy(&model(), sh([30, 20, 0, 0, 50])) - domain_autonomy(&model(), sh([40, 20, 0, 0, 40]));
-        let above = domain_autonomy(&model(), sh([50, 20, 0, 0, 30])) - domain_autonomy(&model(), sh([60, 20, 0, 0, 20]));
+        let below = domain_autonomy(&model(), sh([30, 20, 0, 0, 50]))
+            - domain_autonomy(&model(), sh([40, 20, 0, 0, 40]));
+        let above = domain_autonomy(&model(), sh([50, 20, 0, 0, 30]))
+            - domain_autonomy(&model(), sh([60, 20, 0, 0, 20]));
         assert!(above > below + 9.0, "{above} vs {below}");
     }
 
@@ -163,15 +168,20 @@ mod tests {
 
     #[test]
     fn full_domestic_capacity_is_full_autonomy() {
-        assert_eq!(domain_autonomy(&model(), sh([0, 0, 0, 0, 100])), 100.0 * model().autonomy.domestic);
+        assert_eq!(
+            domain_autonomy(&model(), sh([0, 0, 0, 0, 100])),
+            100.0 * model().autonomy.domestic
+        );
         assert_eq!(domain_autonomy(&model(), sh([100, 0, 0, 0, 0])), 0.0);
     }
 
     #[test]
     fn coupling_raises_the_value_of_turkey_proximity() {
         let gain = |coupling: f64| {
-            let base = leverage_parts(&model(), [50.0, 50.0, 40.0, 25.0], coupling, 40.0, 0.0).total;
-            let closer = leverage_parts(&model(), [50.0, 50.0, 55.0, 25.0], coupling, 40.0, 0.0).total;
+            let base =
+                leverage_parts(&model(), [50.0, 50.0, 40.0, 25.0], coupling, 40.0, 0.0).total;
+            let closer =
+                leverage_parts(&model(), [50.0, 50.0, 55.0, 25.0], coupling, 40.0, 0.0).total;
             closer - base
         };
         assert!(gain(80.0) > gain(20.0));

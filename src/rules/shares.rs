@@ -168,8 +168,8 @@ fn give_proportionally(row: &mut [u8; 5], h: Holder, n: u32) {
         let mut rems = Vec::with_capacity(4);
         for &i in &idx {
             let x = n * u32::from(row[i]);
-            given[i] = x / others;
-            rems.push((x % others, i));
+            given[i] = x.checked_div(others).unwrap_or(0);
+            rems.push((x.checked_rem(others).unwrap_or(0), i));
         }
         let mut left = n - given.iter().sum::<u32>();
         rems.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -208,7 +208,9 @@ mod tests {
 
     #[test]
     fn taking_proportionally_keeps_the_sum() {
-        let s = Shares::new([60, 5, 5, 0, 30]).unwrap().gain(Holder::Eu, 10.0);
+        let s = Shares::new([60, 5, 5, 0, 30])
+            .unwrap()
+            .gain(Holder::Eu, 10.0);
         assert_eq!(s.row(), [54, 4, 5, 10, 27]);
     }
 

@@ -267,11 +267,11 @@ pub fn rebuild(book: &Book, path: &Path, file: SaveFile) -> Result<Loaded, SaveE
             }
         },
     };
-    let first_difference = file
-        .state
-        .as_ref()
-        .and_then(|claimed| StateView::of(book, game.state()).first_difference(claimed))
-        .or_else(|| refused.as_ref().map(|r| r.0));
+    let first_difference = refused.as_ref().map(|r| r.0).or_else(|| {
+        file.state
+            .as_ref()
+            .and_then(|claimed| StateView::of(book, game.state()).first_difference(claimed))
+    });
     Ok(Loaded {
         game,
         file,

@@ -53,12 +53,20 @@ struct ScenarioV1 {
 /// Version 1 → 2: see the module's documentation.
 pub fn v1_to_v2(doc: &mut Document) -> Result<(), String> {
     let raw = doc.get("scenario").ok_or("it has no `scenario` field")?;
-    let old: ScenarioV1 = ron::Options::default()
-        .from_str(raw)
-        .map_err(|e| format!("its scenario cannot be read: {}", crate::content::ron_message(&e.code)))?;
+    let old: ScenarioV1 = ron::Options::default().from_str(raw).map_err(|e| {
+        format!(
+            "its scenario cannot be read: {}",
+            crate::content::ron_message(&e.code)
+        )
+    })?;
     let canonical = ron::to_string(&old).map_err(|e| e.to_string())?;
-    let hash = format!("fnv1a64:{:016x}", crate::text::fnv1a64(canonical.as_bytes()));
-    let recorded = doc.get("scenario_hash").map(|h| h.trim().trim_matches('"').to_string());
+    let hash = format!(
+        "fnv1a64:{:016x}",
+        crate::text::fnv1a64(canonical.as_bytes())
+    );
+    let recorded = doc
+        .get("scenario_hash")
+        .map(|h| h.trim().trim_matches('"').to_string());
     if recorded.as_deref() != Some(hash.as_str()) {
         return Err("its scenario was changed after it was saved".into());
     }
@@ -78,7 +86,10 @@ pub fn v1_to_v2(doc: &mut Document) -> Result<(), String> {
         objectives: old
             .objectives
             .into_iter()
-            .map(|text| crate::rules::defs::ObjectiveDef { text, when: Vec::new() })
+            .map(|text| crate::rules::defs::ObjectiveDef {
+                text,
+                when: Vec::new(),
+            })
             .collect(),
         questions: old.questions,
     };

@@ -19,7 +19,9 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 pub use error::SaveError;
-pub use format::{GAME_VERSION, Loaded, SaveFile, from_text, parse, rebuild, scenario_hash, to_text};
+pub use format::{
+    GAME_VERSION, Loaded, SaveFile, from_text, parse, rebuild, scenario_hash, to_text,
+};
 pub use name::{AUTOSAVE, MAX_NAME_CHARS, default_name, resolve, sanitize_name};
 pub use replay::{ReplayReport, replay, report_of};
 pub use store::{list, read, write, write_autosave, write_file};

@@ -63,13 +63,15 @@ pub fn report_of(book: &Book, path: &Path, loaded: &Loaded) -> ReplayReport {
         |c| c.outcome.clone(),
     );
     let outcome_name = outcome.as_ref().map(|id| {
-        book.ending_id(id)
-            .map_or_else(|| crate::text::clean(id).into_owned(), |e| book.ending(e).title.clone())
+        book.ending_id(id).map_or_else(
+            || crate::text::clean(id).into_owned(),
+            |e| book.ending(e).title.clone(),
+        )
     });
-    let (autonomy, leverage, stability) = claimed.map_or(
-        (s.autonomy(), s.leverage(), s.stability()),
-        |c| (c.autonomy, c.leverage, c.stability),
-    );
+    let (autonomy, leverage, stability) = claimed
+        .map_or((s.autonomy(), s.leverage(), s.stability()), |c| {
+            (c.autonomy, c.leverage, c.stability)
+        });
     let score = match (claimed, s.outcome()) {
         (Some(c), _) => c
             .score
@@ -87,7 +89,10 @@ pub fn report_of(book: &Book, path: &Path, loaded: &Loaded) -> ReplayReport {
         seed: loaded.game.seed,
         decisions: loaded.file.decisions.len(),
         turns: claimed.map_or(s.turn(), |c| c.turn),
-        date: claimed.map_or_else(|| s.date_label(), |c| crate::text::clean(&c.date).into_owned()),
+        date: claimed.map_or_else(
+            || s.date_label(),
+            |c| crate::text::clean(&c.date).into_owned(),
+        ),
         outcome: outcome.map(|o| crate::text::clean(&o).into_owned()),
         outcome_name,
         autonomy,
@@ -97,7 +102,10 @@ pub fn report_of(book: &Book, path: &Path, loaded: &Loaded) -> ReplayReport {
         matches: loaded.refused.is_none() && loaded.first_difference.is_none(),
         first_difference: loaded.first_difference,
         reason: loaded.refused.as_ref().map(|(turn, reason)| {
-            format!("turn {}: a recorded decision is refused: {reason}", turn + 1)
+            format!(
+                "turn {}: a recorded decision is refused: {reason}",
+                turn + 1
+            )
         }),
         written_by: crate::text::clean(&loaded.file.game).into_owned(),
     }

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::{Book, CorridorStatus, Decision, Domain, LadderStep, Power, Snapshot, Stage, State};
+use crate::rules::{
+    Book, CorridorStatus, Decision, Domain, LadderStep, Power, Snapshot, Stage, State,
+};
 
 /// A power's standing with the player.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

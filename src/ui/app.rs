@@ -261,7 +261,8 @@ impl App {
                 return;
             }
             Msg::Save if self.play.is_some() => {
-                let name = save::default_name(&self.book, &self.play.as_ref().expect("a game").game);
+                let name =
+                    save::default_name(&self.book, &self.play.as_ref().expect("a game").game);
                 self.dialog = Some(Dialog::SaveAs { name });
                 return;
             }

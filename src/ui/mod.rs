@@ -21,8 +21,8 @@ use ratatui::crossterm::execute;
 pub use app::{App, Launch, Options};
 
 use crate::rules::{Book, Game};
-pub use screens::load::warning as load_warning;
 use crate::save;
+pub use screens::load::warning as load_warning;
 
 /// Whether the locale can show braille: false when the first of `LC_ALL`,
 /// `LC_CTYPE` and `LANG` that is set names a non-UTF-8 locale (`C`,
@@ -104,8 +104,13 @@ pub fn run(book: Book, launch: Launch, opts: Options) -> anyhow::Result<()> {
 
 /// How far the game in hand has got: which game, and how many decisions.
 fn progress(app: &App) -> Option<(u64, String, usize)> {
-    app.game()
-        .map(|g| (g.seed, g.state().country().index().to_string(), g.decisions().len()))
+    app.game().map(|g| {
+        (
+            g.seed,
+            g.state().country().index().to_string(),
+            g.decisions().len(),
+        )
+    })
 }
 
 /// When the terminal hangs up (a closed SSH session) or the process is told

@@ -23,17 +23,50 @@ pub fn resolve_book(src: &Sources<Raw>, model: &Model) -> Result<(Sources, Names
     let w = &src.world;
     let tracks = w.tracks.iter().map(|t| t.id.as_str());
     let mut names = Names {
-        actions: index("actions.ron", "actions", src.actions.iter().map(|a| a.id.as_str()), ActionId::from_index)?,
-        events: index("events.ron", "events", src.events.iter().map(|e| e.id.as_str()), EventId::from_index)?,
-        countries: index("countries.ron", "countries", src.countries.iter().map(|c| c.id.as_str()), CountryId::from_index)?,
-        flags: index("world.ron", "flags", w.flags.keys().map(String::as_str), FlagId::from_index)?,
+        actions: index(
+            "actions.ron",
+            "actions",
+            src.actions.iter().map(|a| a.id.as_str()),
+            ActionId::from_index,
+        )?,
+        events: index(
+            "events.ron",
+            "events",
+            src.events.iter().map(|e| e.id.as_str()),
+            EventId::from_index,
+        )?,
+        countries: index(
+            "countries.ron",
+            "countries",
+            src.countries.iter().map(|c| c.id.as_str()),
+            CountryId::from_index,
+        )?,
+        flags: index(
+            "world.ron",
+            "flags",
+            w.flags.keys().map(String::as_str),
+            FlagId::from_index,
+        )?,
         tracks: index("world.ron", "tracks", tracks, TrackId::from_index)?,
-        corridors: index("world.ron", "corridors", w.corridors.keys().map(String::as_str), CorridorId::from_index)?,
-        situations: index("world.ron", "situations", w.situations.iter().map(|s| s.id.as_str()), SituationId::from_index)?,
+        corridors: index(
+            "world.ron",
+            "corridors",
+            w.corridors.keys().map(String::as_str),
+            CorridorId::from_index,
+        )?,
+        situations: index(
+            "world.ron",
+            "situations",
+            w.situations.iter().map(|s| s.id.as_str()),
+            SituationId::from_index,
+        )?,
         stages: w.tracks.iter().map(|t| t.stages.len()).collect(),
     };
     names.stages.shrink_to_fit();
-    let r = |file| Resolver { names: &names, file };
+    let r = |file| Resolver {
+        names: &names,
+        file,
+    };
     let countries = src
         .countries
         .iter()
@@ -66,14 +99,27 @@ pub fn resolve_book(src: &Sources<Raw>, model: &Model) -> Result<(Sources, Names
 fn country(r: &Resolver, c: &CountryDef<Raw>, model: &Model) -> Result<CountryDef, ResolveError> {
     let at = format!("country `{}`", c.id);
     for p in Power::ALL {
-        r.number(&format!("{at}: proximity.{}", p.id()), c.proximity.get(p), 0.0, 100.0)?;
-        r.number(&format!("{at}: tolerance.{}", p.id()), c.tolerance.get(p), 0.0, 100.0)?;
+        r.number(
+            &format!("{at}: proximity.{}", p.id()),
+            c.proximity.get(p),
+            0.0,
+            100.0,
+        )?;
+        r.number(
+            &format!("{at}: tolerance.{}", p.id()),
+            c.tolerance.get(p),
+            0.0,
+            100.0,
+        )?;
     }
     r.number(&format!("{at}: stability"), c.stability, 1.0, 100.0)?;
     r.number(&format!("{at}: assets"), c.assets, 0.0, 100.0)?;
     let max = model.capital.max;
     if !(1..=max).contains(&c.capital_per_turn) {
-        return Err(r.err(&format!("{at}: capital_per_turn"), format!("{} is outside 1..={max}", c.capital_per_turn)));
+        return Err(r.err(
+            &format!("{at}: capital_per_turn"),
+            format!("{} is outside 1..={max}", c.capital_per_turn),
+        ));
     }
     let mut corridors = BTreeMap::new();
     for (id, s) in &c.corridors {
@@ -108,7 +154,10 @@ fn powers(r: &Resolver, defs: &[PowerDef<Raw>]) -> Result<Vec<PowerDef>, Resolve
         let mut found = defs.iter().filter(|d| d.power == p);
         let (Some(d), None) = (found.next(), found.next()) else {
             let n = defs.iter().filter(|d| d.power == p).count();
-            return Err(r.err("powers", format!("power `{}` is defined {n} times, not once", p.id())));
+            return Err(r.err(
+                "powers",
+                format!("power `{}` is defined {n} times, not once", p.id()),
+            ));
         };
         let at = format!("power `{}`", p.id());
         for (q, w) in &d.rivals {
@@ -144,11 +193,20 @@ fn powers(r: &Resolver, defs: &[PowerDef<Raw>]) -> Result<Vec<PowerDef>, Resolve
 fn action(r: &Resolver, a: &ActionDef<Raw>, model: &Model) -> Result<ActionDef, ResolveError> {
     let at = format!("action `{}`", a.id);
     if a.cost > model.capital.max {
-        return Err(r.err(&format!("{at}: cost"), format!("{} is above the most capital a state can hold ({})", a.cost, model.capital.max)));
+        return Err(r.err(
+            &format!("{at}: cost"),
+            format!(
+                "{} is above the most capital a state can hold ({})",
+                a.cost, model.capital.max
+            ),
+        ));
     }
     for (field, n) in [("duration", a.duration), ("cooldown", a.cooldown)] {
         if n > MAX_TURNS {
-            return Err(r.err(&format!("{at}: {field}"), format!("{n} is outside 0..={MAX_TURNS}")));
+            return Err(r.err(
+                &format!("{at}: {field}"),
+                format!("{n} is outside 0..={MAX_TURNS}"),
+            ));
         }
     }
     if a.duration == 0 && !(a.each_turn.is_empty() && a.on_complete.is_empty()) {
@@ -176,10 +234,16 @@ fn event(r: &Resolver, e: &EventDef<Raw>) -> Result<EventDef, ResolveError> {
     let at = format!("event `{}`", e.id);
     r.number(&format!("{at}: weight"), e.weight, 0.0, 1000.0)?;
     if let Some(n) = e.cooldown.filter(|n| *n > MAX_TURNS) {
-        return Err(r.err(&format!("{at}: cooldown"), format!("{n} is outside 0..={MAX_TURNS}")));
+        return Err(r.err(
+            &format!("{at}: cooldown"),
+            format!("{n} is outside 0..={MAX_TURNS}"),
+        ));
     }
     if e.choices.len() > MAX_CHOICES {
-        return Err(r.err(&format!("{at}: choices"), format!("more than {MAX_CHOICES} choices")));
+        return Err(r.err(
+            &format!("{at}: choices"),
+            format!("more than {MAX_CHOICES} choices"),
+        ));
     }
     let choices = e
         .choices
@@ -211,9 +275,17 @@ fn event(r: &Resolver, e: &EventDef<Raw>) -> Result<EventDef, ResolveError> {
 
 fn endings(r: &Resolver, defs: &[EndingDef<Raw>]) -> Result<Vec<EndingDef>, ResolveError> {
     if !defs.last().is_some_and(|e| e.when.is_empty()) {
-        return Err(r.err("endings", "the last ending must have no conditions, so that every game has an outcome"));
+        return Err(r.err(
+            "endings",
+            "the last ending must have no conditions, so that every game has an outcome",
+        ));
     }
-    index("endings.ron", "endings", defs.iter().map(|e| e.id.as_str()), |i| i)?;
+    index(
+        "endings.ron",
+        "endings",
+        defs.iter().map(|e| e.id.as_str()),
+        |i| i,
+    )?;
     defs.iter()
         .map(|e| {
             let at = format!("ending `{}`", e.id);
@@ -252,7 +324,12 @@ fn world(r: &Resolver, w: &WorldDef<Raw>) -> Result<WorldDef, ResolveError> {
             let terms = d
                 .terms
                 .iter()
-                .map(|(v, c)| Ok((r.var(&format!("{at}: terms"), v, false)?, r.number(&format!("{at}: terms"), *c, -10.0, 10.0)?)))
+                .map(|(v, c)| {
+                    Ok((
+                        r.var(&format!("{at}: terms"), v, false)?,
+                        r.number(&format!("{at}: terms"), *c, -10.0, 10.0)?,
+                    ))
+                })
                 .collect::<Result<_, ResolveError>>()?;
             Ok(DriftDef {
                 id: d.id.clone(),
@@ -289,7 +366,10 @@ fn world(r: &Resolver, w: &WorldDef<Raw>) -> Result<WorldDef, ResolveError> {
         .map(|t| {
             let at = format!("track `{}`", t.id);
             if t.stages.is_empty() || t.stages.len() > MAX_STAGES {
-                return Err(r.err(&format!("{at}: stages"), format!("{} stages, outside 1..={MAX_STAGES}", t.stages.len())));
+                return Err(r.err(
+                    &format!("{at}: stages"),
+                    format!("{} stages, outside 1..={MAX_STAGES}", t.stages.len()),
+                ));
             }
             Ok(TrackDef {
                 id: t.id.clone(),
@@ -329,11 +409,17 @@ pub fn resolve_scenario(
     }
     let size = ron::to_string(s).map_or(usize::MAX, |t| t.len());
     if size > MAX_SCENARIO_BYTES {
-        return Err(r.err(&at, format!("{size} bytes, more than the limit of {MAX_SCENARIO_BYTES}")));
+        return Err(r.err(
+            &at,
+            format!("{size} bytes, more than the limit of {MAX_SCENARIO_BYTES}"),
+        ));
     }
     let turns = s.turns.unwrap_or(model.defaults.turns);
     if !(1..=MAX_TURNS).contains(&turns) {
-        return Err(r.err(&format!("{at}: turns"), format!("{turns} is outside 1..={MAX_TURNS}")));
+        return Err(r.err(
+            &format!("{at}: turns"),
+            format!("{turns} is outside 1..={MAX_TURNS}"),
+        ));
     }
     if let Some(y) = s.start_year {
         r.number(&format!("{at}: start_year"), f64::from(y), 1900.0, 2200.0)?;
@@ -344,14 +430,22 @@ pub fn resolve_scenario(
     let mut scripted = Vec::new();
     for (t, id) in &s.scripted {
         if *t == 0 || *t > turns {
-            return Err(r.err(&format!("{at}: scripted"), format!("event `{id}` on turn {t}, outside 1..={turns}")));
+            return Err(r.err(
+                &format!("{at}: scripted"),
+                format!("event `{id}` on turn {t}, outside 1..={turns}"),
+            ));
         }
         scripted.push((*t, r.event(&format!("{at}: scripted"), id)?));
     }
     let hold = s
         .hold
         .iter()
-        .map(|(v, x)| Ok((r.var(&format!("{at}: hold"), v, true)?, r.number(&format!("{at}: hold"), *x, 0.0, 100.0)?)))
+        .map(|(v, x)| {
+            Ok((
+                r.var(&format!("{at}: hold"), v, true)?,
+                r.number(&format!("{at}: hold"), *x, 0.0, 100.0)?,
+            ))
+        })
         .collect::<Result<_, ResolveError>>()?;
     let objectives = s
         .objectives
@@ -368,7 +462,11 @@ pub fn resolve_scenario(
         id: s.id.clone(),
         name: s.name.clone(),
         summary: s.summary.clone(),
-        country: s.country.as_deref().map(|c| r.country(&format!("{at}: country"), c)).transpose()?,
+        country: s
+            .country
+            .as_deref()
+            .map(|c| r.country(&format!("{at}: country"), c))
+            .transpose()?,
         turns: Some(turns),
         start_year: Some(s.start_year.unwrap_or(model.defaults.start_year)),
         start_quarter: Some(s.start_quarter.unwrap_or(model.defaults.start_quarter)),
@@ -378,7 +476,11 @@ pub fn resolve_scenario(
         deck: s
             .deck
             .as_ref()
-            .map(|d| d.iter().map(|id| r.event(&format!("{at}: deck"), id)).collect())
+            .map(|d| {
+                d.iter()
+                    .map(|id| r.event(&format!("{at}: deck"), id))
+                    .collect()
+            })
             .transpose()?,
         scripted,
         objectives,

@@ -45,9 +45,8 @@ impl State {
         for d in Domain::ALL {
             let row = self.shares(d);
             let base = self.structure(d);
-            let gap = |i: usize| {
-                i32::from(row.get(Holder::ALL[i])) - i32::from(base.get(Holder::ALL[i]))
-            };
+            let gap =
+                |i: usize| i32::from(row.get(Holder::ALL[i])) - i32::from(base.get(Holder::ALL[i]));
             let above = (0..5)
                 .max_by_key(|&i| (gap(i), std::cmp::Reverse(i)))
                 .unwrap_or(0);
@@ -91,7 +90,7 @@ mod tests {
         let scenario = book.scenario("standard").unwrap().clone();
         let mut s = crate::rules::new_game(&book, &scenario, Some("uzbekistan"), 1).unwrap();
         let strength = Var::World(WorldVar::RussiaStrength);
-        let mut at = |s: &mut crate::rules::State, x: f64| {
+        let at = |s: &mut crate::rules::State, x: f64| {
             s.set(&book, strength, x, crate::rules::Cause::Scenario);
             s.situations(&book);
             s.in_force(slump)

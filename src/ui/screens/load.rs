@@ -105,11 +105,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 ]),
                 None => Row::new(vec![
                     name,
-                    Cell::from(
-                        app.book
-                            .country_named(&s.country)
-                            .map_or_else(|| crate::text::clean(&s.country).into_owned(), |c| c.name.clone()),
-                    ),
+                    Cell::from(app.book.country_named(&s.country).map_or_else(
+                        || crate::text::clean(&s.country).into_owned(),
+                        |c| c.name.clone(),
+                    )),
                     Cell::from(s.date_label.clone()),
                     Cell::from(if s.ended {
                         "ended".to_string()

@@ -242,7 +242,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .enumerate()
         .map(|(i, id)| {
-            let name = book.country_named(id).map_or(id.as_str(), |c| c.name.as_str());
+            let name = book
+                .country_named(id)
+                .map_or(id.as_str(), |c| c.name.as_str());
             if i == ng.country {
                 Line::styled(format!("{} {name}", t.pointer()), t.selected())
             } else {
@@ -261,7 +263,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ng.field == Field::Country,
         ))
         .render(list, buf);
-    if let Some(c) = ng.countries.get(ng.country).and_then(|id| book.country_named(id)) {
+    if let Some(c) = ng
+        .countries
+        .get(ng.country)
+        .and_then(|id| book.country_named(id))
+    {
         let mut lines = vec![
             Line::styled(format!("{} — capital {}", c.name, c.capital), t.heading()),
             Line::raw(c.summary.clone()),
