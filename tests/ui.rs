@@ -362,7 +362,7 @@ fn a_short_game_reaches_the_end_screen() {
     let mut app = playing("kazakhstan", 11, 3);
     play_to_end(&mut app);
     assert_eq!(app.screen, Screen::End);
-    let outcome = app.game().unwrap().state().outcome().unwrap().clone();
+    let outcome = *app.game().unwrap().state().outcome().unwrap();
     let title = app.book.ending(outcome.ending).title.clone();
     for (w, h) in [(120, 40), (80, 24)] {
         let t = draw(&app, w, h);
