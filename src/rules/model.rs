@@ -197,6 +197,9 @@ pub const RANGES: &[(&str, f64, f64)] = &[
     ("defaults.event_cooldown", 1.0, 80.0),
 ];
 
+/// How far the domain weights' sum may be from 1, for rounding.
+const WEIGHTS_TOLERANCE: f64 = 1e-6;
+
 impl Model {
     /// Every number of the model with its path, in the order of [`RANGES`].
     pub fn numbers(&self) -> Vec<(&'static str, f64)> {
@@ -273,7 +276,7 @@ impl Model {
             .iter()
             .map(|d| self.autonomy.weights.get(*d))
             .sum();
-        if (w - 1.0).abs() > 1e-6 {
+        if (w - 1.0).abs() > WEIGHTS_TOLERANCE {
             return Err(format!("autonomy.weights: they sum to {w}, not 1"));
         }
         if self.leverage.full_stake <= self.leverage.no_stake {

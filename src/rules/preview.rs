@@ -14,6 +14,9 @@ use super::state::{Decision, State};
 use super::turn::reactions::irritation;
 use super::types::{Domain, Power, Var};
 
+/// A net change smaller than this is none (rounding of sums).
+const NEGLIGIBLE: f64 = 1e-9;
+
 /// What a command will do.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Preview {
@@ -60,7 +63,7 @@ impl Preview {
                 None => out.push((var, after - before)),
             }
         }
-        out.retain(|(_, d)| d.abs() > 1e-9);
+        out.retain(|(_, d)| d.abs() > NEGLIGIBLE);
         out
     }
 }

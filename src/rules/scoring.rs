@@ -72,7 +72,7 @@ impl Leverage {
     /// How far the powers have a real stake in the player (0–100): the mean
     /// of their stakes.
     pub fn competition(&self) -> f64 {
-        self.stakes.iter().sum::<f64>() / 4.0
+        self.stakes.iter().sum::<f64>() / self.stakes.len() as f64
     }
 }
 
@@ -117,12 +117,15 @@ pub fn leverage_of(state: &State) -> Leverage {
     state.leverage
 }
 
+/// Scores are given to one decimal.
+const TENTHS: f64 = 10.0;
+
 /// The final score: the model's weights of autonomy, leverage and
 /// stability, plus the ending's bonus, to one decimal.
 pub fn final_score(model: &Model, autonomy: f64, leverage: f64, stability: f64, bonus: f64) -> f64 {
     let w = &model.score;
     let s = w.autonomy * autonomy + w.leverage * leverage + w.stability * stability + bonus;
-    (s * 10.0).round() / 10.0
+    (s * TENTHS).round() / TENTHS
 }
 
 #[cfg(test)]

@@ -15,8 +15,16 @@ use crate::rules::{ActionId, EventId};
 
 /// The most choices an event may offer (they are picked with keys 1–9).
 pub const MAX_CHOICES: usize = 9;
-/// The most share points, turns, weights and the like a text may hold.
+/// The most stages a track may have.
 const MAX_STAGES: usize = 100;
+/// The most a power may weigh a rival's gain of closeness.
+const MAX_RIVAL_WEIGHT: f64 = 2.0;
+/// The largest weight of an event in the deck.
+const MAX_WEIGHT: f64 = 1000.0;
+/// The largest coefficient of a drift rule's term.
+const MAX_TERM: f64 = 10.0;
+/// The years a game may start in.
+const YEARS: (f64, f64) = (1900.0, 2200.0);
 
 /// Resolves a whole content set; returns it with the names of its ids.
 pub fn resolve_book(src: &Sources<Raw>, model: &Model) -> Result<(Sources, Names), ResolveError> {
@@ -161,7 +169,12 @@ fn powers(r: &Resolver, defs: &[PowerDef<Raw>]) -> Result<Vec<PowerDef>, Resolve
         };
         let at = format!("power `{}`", p.id());
         for (q, w) in &d.rivals {
-            r.number(&format!("{at}: rivals.{}", q.id()), *w, 0.0, 2.0)?;
+            r.number(
+                &format!("{at}: rivals.{}", q.id()),
+                *w,
+                0.0,
+                MAX_RIVAL_WEIGHT,
+            )?;
         }
         let ladder = d
             .ladder
@@ -232,7 +245,7 @@ fn action(r: &Resolver, a: &ActionDef<Raw>, model: &Model) -> Result<ActionDef, 
 
 fn event(r: &Resolver, e: &EventDef<Raw>) -> Result<EventDef, ResolveError> {
     let at = format!("event `{}`", e.id);
-    r.number(&format!("{at}: weight"), e.weight, 0.0, 1000.0)?;
+    r.number(&format!("{at}: weight"), e.weight, 0.0, MAX_WEIGHT)?;
     if let Some(n) = e.cooldown.filter(|n| *n > MAX_TURNS) {
         return Err(r.err(
             &format!("{at}: cooldown"),
@@ -327,7 +340,7 @@ fn world(r: &Resolver, w: &WorldDef<Raw>) -> Result<WorldDef, ResolveError> {
                 .map(|(v, c)| {
                     Ok((
                         r.var(&format!("{at}: terms"), v, false)?,
-                        r.number(&format!("{at}: terms"), *c, -10.0, 10.0)?,
+                        r.number(&format!("{at}: terms"), *c, -MAX_TERM, MAX_TERM)?,
                     ))
                 })
                 .collect::<Result<_, ResolveError>>()?;
@@ -422,7 +435,7 @@ pub fn resolve_scenario(
         ));
     }
     if let Some(y) = s.start_year {
-        r.number(&format!("{at}: start_year"), f64::from(y), 1900.0, 2200.0)?;
+        r.number(&format!("{at}: start_year"), f64::from(y), YEARS.0, YEARS.1)?;
     }
     if s.start_quarter.is_some_and(|q| !(1..=4).contains(&q)) {
         return Err(r.err(&format!("{at}: start_quarter"), "must be 1 to 4"));

@@ -18,6 +18,10 @@ pub use items::{resolve_book, resolve_scenario};
 pub const MAX_TURNS: u32 = 80;
 /// How deeply delayed effects may nest in one another.
 pub const MAX_NESTING: usize = 8;
+/// The largest amount an effect may add, or a condition compare with.
+pub const MAX_AMOUNT: f64 = 1000.0;
+/// The most stages a track may move at once.
+pub const MAX_STAGE_STEP: u32 = 100;
 
 /// What is wrong with a piece of content: where (the item and field) and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -183,8 +187,8 @@ impl Resolver<'_> {
     }
 
     fn cond(&self, at: &str, c: &Cond<Raw>, depth: usize) -> Result<Cond, ResolveError> {
-        let bound = |x: f64| self.number(at, x, -1000.0, 1000.0);
-        if depth > MAX_NESTING * 4 {
+        let bound = |x: f64| self.number(at, x, -MAX_AMOUNT, MAX_AMOUNT);
+        if depth > MAX_NESTING {
             return Err(self.err(at, "conditions nested too deeply"));
         }
         Ok(match c {
@@ -247,7 +251,7 @@ impl Resolver<'_> {
     }
 
     fn effect(&self, at: &str, e: &Effect<Raw>, depth: usize) -> Result<Effect, ResolveError> {
-        let amount = |x: f64| self.number(at, x, -1000.0, 1000.0);
+        let amount = |x: f64| self.number(at, x, -MAX_AMOUNT, MAX_AMOUNT);
         let delay = |n: u32| {
             if n == 0 || n > MAX_TURNS {
                 Err(self.err(at, format!("a delay of {n} turns, outside 1..={MAX_TURNS}")))
@@ -279,8 +283,9 @@ impl Resolver<'_> {
             Effect::ClearFlag(f) => Effect::ClearFlag(self.flag(at, f)?),
             Effect::Corridor(id, s) => Effect::Corridor(self.corridor(at, id)?, *s),
             Effect::Track(id, n) => {
-                if n.unsigned_abs() > 100 {
-                    return Err(self.err(at, format!("{n} stages, outside -100..=100")));
+                if n.unsigned_abs() > MAX_STAGE_STEP {
+                    let m = MAX_STAGE_STEP;
+                    return Err(self.err(at, format!("{n} stages, outside -{m}..={m}")));
                 }
                 Effect::Track(self.track(at, id)?, *n)
             }

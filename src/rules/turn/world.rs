@@ -8,6 +8,9 @@ use crate::rules::record::{Cause, Note, ShareOp};
 use crate::rules::state::State;
 use crate::rules::types::{Domain, Holder};
 
+/// A drift rule's terms are read against the middle of the 0–100 scale.
+const MIDPOINT: f64 = 50.0;
+
 impl State {
     /// Each drift rule whose conditions hold moves its number by
     /// `base + Σ coef × (term − 50)`, or toward its target by `rate` of the gap.
@@ -24,7 +27,7 @@ impl State {
                         + rule
                             .terms
                             .iter()
-                            .map(|(var, c)| c * (self.get(*var) - 50.0))
+                            .map(|(var, c)| c * (self.get(*var) - MIDPOINT))
                             .sum::<f64>()
                 }
             };
