@@ -143,13 +143,13 @@ fn one_turn_is_recorded_exactly() {
     let mut game = Game::new(&book, standard(&book), Some("kazakhstan"), 1).unwrap();
     let ankara = act(&book, "visit_ankara");
     let consolidate = act(&book, "consolidate");
-    let mut record = game.apply(&book, Command::Plan(ankara)).unwrap();
-    record.extend(game.apply(&book, Command::Plan(consolidate)).unwrap());
-    record.extend(game.apply(&book, Command::EndTurn).unwrap());
+    let mut record = game.apply(&book, Command::Plan(ankara)).unwrap().to_vec();
+    record.extend_from_slice(game.apply(&book, Command::Plan(consolidate)).unwrap());
+    record.extend_from_slice(game.apply(&book, Command::EndTurn).unwrap());
     let Some(Decision::Event(event)) = game.state().pending().first().copied() else {
         panic!("seed 1 draws an event with a choice at the end of turn 1");
     };
-    record.extend(game.apply(&book, Command::Choose(0)).unwrap());
+    record.extend_from_slice(game.apply(&book, Command::Choose(0)).unwrap());
     assert_eq!(record, game.state().log(), "apply returns what it records");
 
     // Planning spends capital at once, under the plan.

@@ -100,6 +100,20 @@ fn no_decision(state: &State) -> Result<(), Illegal> {
     }
 }
 
+/// Whether an action can be planned now (what [`check_action`] says,
+/// without the words).
+pub fn can_plan(state: &State, book: &Book, id: ActionId) -> bool {
+    let a = book.action(id);
+    state.outcome.is_none()
+        && state.pending.is_empty()
+        && !state.planned.contains(&id)
+        && !(a.once && state.was_used(id))
+        && state.cooldown_until(id).is_none()
+        && !(a.duration > 0 && state.projects.iter().any(|p| p.action == id))
+        && a.cost <= state.capital
+        && state.holds_all(&a.requires)
+}
+
 /// Checks whether an action can be planned now, and why not.
 pub fn check_action(state: &State, book: &Book, id: ActionId) -> Result<(), Illegal> {
     if state.outcome.is_some() {
@@ -173,7 +187,11 @@ pub fn decision_choices(state: &State, book: &Book) -> Vec<(String, Option<Strin
 
 /// Checks, then carries out a command. On success the state has moved on
 /// and the record has grown by what is returned; on error nothing changed.
-pub fn apply(state: &mut State, book: &Book, command: &Command) -> Result<Vec<LogEntry>, Illegal> {
+pub fn apply<'s>(
+    state: &'s mut State,
+    book: &Book,
+    command: &Command,
+) -> Result<&'s [LogEntry], Illegal> {
     check(state, book, command)?;
     let mark = state.log.len();
     state.story = state.turn;
@@ -193,7 +211,7 @@ pub fn apply(state: &mut State, book: &Book, command: &Command) -> Result<Vec<Lo
         Command::EndTurn => state.end_turn(book),
         Command::Choose(i) => state.choose(book, i),
     }
-    Ok(state.log[mark..].to_vec())
+    Ok(&state.log[mark..])
 }
 
 impl State {

@@ -101,11 +101,16 @@ impl Game {
 
     /// Carries out a command and records it when it succeeds; returns what
     /// it recorded.
-    pub fn apply(&mut self, book: &Book, command: Command) -> Result<Vec<LogEntry>, Illegal> {
+    pub fn apply(&mut self, book: &Book, command: Command) -> Result<&[LogEntry], Illegal> {
         let turn = self.state.turn();
-        let record = apply(&mut self.state, book, &command)?;
         self.decisions.push(Decision { turn, command });
-        Ok(record)
+        match apply(&mut self.state, book, &command) {
+            Ok(record) => Ok(record),
+            Err(e) => {
+                self.decisions.pop();
+                Err(e)
+            }
+        }
     }
 
     /// The same game played again from its decisions, with this content.

@@ -29,7 +29,7 @@ pub mod types;
 mod words;
 
 pub use book::{Book, Sources};
-pub use command::{Command, Illegal, apply, check, check_action, decision_choices};
+pub use command::{Command, Illegal, apply, can_plan, check, check_action, decision_choices};
 pub use game::{Decision as Recorded, Game, ReplayError};
 pub use ids::{
     ActionId, CorridorId, CountryId, DriftId, EndingId, EventId, FlagId, Raw, Resolved,

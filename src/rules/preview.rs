@@ -86,7 +86,8 @@ impl State {
             planned: self.planned.clone(),
             cooldowns: self.cooldowns.clone(),
             used: self.used.clone(),
-            fired: self.fired.clone(),
+            // Previews draw no events.
+            fired: Vec::new(),
             fired_last: Vec::new(),
             pending: self.pending.clone(),
             history: self.history.first().cloned().into_iter().collect(),

@@ -95,9 +95,16 @@ pub fn leverage_parts(
         stake(model, eu),
     ];
     let bridge = stake(model, turkey.min(eu));
-    let mut sorted = proximity;
-    sorted.sort_by(f64::total_cmp);
-    let embrace = m.embrace_rate * (sorted[3] - sorted[2] - m.embrace_gap).max(0.0);
+    // The closest power's lead over the next.
+    let (mut first, mut second) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for p in proximity {
+        if p > first {
+            (first, second) = (p, first);
+        } else if p > second {
+            second = p;
+        }
+    }
+    let embrace = m.embrace_rate * (first - second - m.embrace_gap).max(0.0);
     let mut parts = Leverage {
         stakes,
         bridge,

@@ -6,7 +6,7 @@ use rand_chacha::ChaCha8Rng;
 
 use crate::rules::preview::{Preview, preview, preview_action};
 use crate::rules::{
-    ActionId, Book, Command, Decision, LadderStep, Power, State, check_action, decision_choices,
+    ActionId, Book, Command, Decision, LadderStep, Power, State, can_plan, decision_choices,
 };
 
 /// A built-in policy.
@@ -106,7 +106,7 @@ impl Player {
             let legal: Vec<ActionId> = book
                 .action_ids()
                 .filter(|&a| book.action(a).cost <= capital && !planned.contains(&a))
-                .filter(|&a| check_action(state, book, a).is_ok())
+                .filter(|&a| can_plan(state, book, a))
                 .collect();
             if legal.is_empty() {
                 break;
@@ -151,7 +151,7 @@ fn plan_greedy(state: &State, book: &Book, policy: Policy) -> Vec<ActionId> {
     let mut planned = Vec::new();
     let mut scored: Vec<(f64, ActionId, u32)> = book
         .action_ids()
-        .filter(|&a| check_action(state, book, a).is_ok())
+        .filter(|&a| can_plan(state, book, a))
         .map(|id| {
             let a = book.action(id);
             let pv = preview_action(state, book, id);

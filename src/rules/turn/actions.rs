@@ -60,6 +60,9 @@ impl State {
     /// that set them off.
     pub(in crate::rules) fn land_delayed(&mut self, book: &Book) {
         let story = self.story;
+        if !self.delayed.iter().any(|d| d.due <= story) {
+            return;
+        }
         let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut self.delayed)
             .into_iter()
             .partition(|d| d.due <= story);
