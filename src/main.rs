@@ -278,8 +278,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Opens the terminal game.
+/// Opens the terminal game, if there is a terminal to open it in.
 fn play_ui(book: Book, launch: Launch, cli: &Cli) -> anyhow::Result<ExitCode> {
+    if !ui::has_terminal() {
+        return bad_input(ui::NEEDS_A_TERMINAL);
+    }
     let opts = Options {
         save_dir: save::save_dir(cli.save_dir.as_deref()),
         // Plain ASCII on request, or where the locale cannot show braille.
