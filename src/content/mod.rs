@@ -204,33 +204,12 @@ pub fn from_dir(dir: &Path) -> Result<Book, ContentError> {
     build(parts)
 }
 
-/// Reads a text file, refusing very large or non-UTF-8 files with a clear message.
+/// Reads a content or scenario file through the game's one file reader
+/// ([`crate::files::read_text`]): a regular file of at most
+/// [`MAX_FILE_BYTES`] bytes of UTF-8 text.
 pub fn read_file(path: &Path) -> Result<String, ContentError> {
-    let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| ContentError::new(&name, e.to_string()))?;
-    if meta.is_dir() {
-        return Err(ContentError::new(&name, "is a directory, not a file"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ContentError::new(
-            &name,
-            format!(
-                "file is {} bytes, more than the limit of {} bytes",
-                meta.len(),
-                MAX_FILE_BYTES
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| ContentError::new(&name, e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        ContentError::new(
-            &name,
-            format!(
-                "not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })
+    crate::files::read_text(path, MAX_FILE_BYTES)
+        .map_err(|e| ContentError::new(&path.display().to_string(), e.to_string()))
 }
 
 /// Reads a scenario file and checks it against the book.

@@ -12,6 +12,8 @@ pub mod migrate;
 mod name;
 mod replay;
 mod store;
+mod summary;
+mod temp;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -22,6 +24,7 @@ pub use format::{scenario_hash, to_text};
 pub use name::{AUTOSAVE, MAX_NAME_CHARS, default_name, resolve, sanitize_name};
 pub use replay::{ReplayReport, replay, verify};
 pub use store::{list, read, write, write_autosave, write_file};
+pub use temp::{STALE_TEMP_AGE, remove_stale_temps};
 
 /// The current save format version. See [`migrate`] for older ones.
 pub const VERSION: u32 = 1;
