@@ -13,6 +13,7 @@ use crate::rules::Book;
 use crate::rules::defs::{
     ActionDef, CountryDef, EndingDef, EventDef, PowerDef, ScenarioDef, WorldDef,
 };
+use crate::text::clean;
 
 pub use validate::{article_contains, validate_book, validate_scenario};
 
@@ -59,9 +60,12 @@ pub struct ContentError {
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The file's name and what it holds, cleaned: a message may name an
+        // id from the file, and it goes to a terminal.
+        let (file, message) = (clean(&self.file), clean(&self.message));
         match self.position {
-            Some((l, c)) => write!(f, "{}:{}:{}: {}", self.file, l, c, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some((l, c)) => write!(f, "{file}:{l}:{c}: {message}"),
+            None => write!(f, "{file}: {message}"),
         }
     }
 }
