@@ -2,6 +2,7 @@
 //! defines. The built-in content is embedded in the binary; a content
 //! directory or a scenario file can also be read from a path.
 
+mod message;
 mod validate;
 
 use std::fmt;
@@ -15,6 +16,7 @@ use crate::rules::defs::{
 };
 use crate::text::clean;
 
+pub use message::ron_message;
 pub use validate::{article_contains, validate_book, validate_scenario};
 
 /// The essay the game is built from; event sources quote it exactly.
@@ -87,47 +89,23 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
-/// A RON parse error in the words of someone editing a game file rather
-/// than those of the parser.
-pub fn ron_message(code: &ron::Error) -> String {
-    fn kind(name: &str) -> String {
-        match name {
-            "ScenarioDef" => "a scenario".into(),
-            "Save" => "a saved game".into(),
-            "CountryDef" => "a country".into(),
-            "PowerDef" => "a power".into(),
-            "ActionDef" => "an action".into(),
-            "EventDef" => "an event".into(),
-            "EndingDef" => "an ending".into(),
-            "WorldDef" => "the world file".into(),
-            other => format!("`{other}`"),
-        }
-    }
-    match code {
-        ron::Error::TrailingCharacters => {
-            "more text after the end of the value: a stray character, or not a Multivector file"
-                .into()
-        }
-        ron::Error::Eof => "the file ends too soon: cut short, or a bracket left open".into(),
-        ron::Error::ExpectedDifferentStructName { expected, found } => format!(
-            "expected {} but found `{found}`: is this the right file?",
-            kind(expected)
-        ),
-        ron::Error::ExpectedNamedStructLike(name) if !name.is_empty() => {
-            format!("expected `(` to open {}", kind(name))
-        }
-        other => other.to_string(),
-    }
-}
-
 /// Parses RON text as `T`, with the file name and position in any error.
+///
+/// When the text is not a `T`, it is read again as any RON value: a syntax
+/// error (a cut-short file, a bracket left open) is reported as such, the
+/// same way whatever the file was read for (`check`, `play --scenario`,
+/// a content folder).
 pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ContentError> {
+    let error = |e: ron::error::SpannedError| ContentError {
+        file: file.to_string(),
+        position: Some((e.span.start.line, e.span.start.col)),
+        message: ron_message(&e.code),
+    };
     ron_options()
         .from_str(text)
-        .map_err(|e: ron::error::SpannedError| ContentError {
-            file: file.to_string(),
-            position: Some((e.span.start.line, e.span.start.col)),
-            message: ron_message(&e.code),
+        .map_err(|typed| match ron_options().from_str::<ron::Value>(text) {
+            Err(syntax) => error(syntax),
+            Ok(_) => error(typed),
         })
 }
 
@@ -250,8 +228,6 @@ pub fn resolve_scenario(book: &Book, id_or_path: &str) -> Result<ScenarioDef, Co
 pub fn check_file(path: &Path) -> Result<String, ContentError> {
     let text = read_file(path)?;
     let name = path.display().to_string();
-    // Syntax first, whatever the kind, so that the position is reported.
-    let _: ron::Value = parse(&name, &text)?;
     let mut parts = parse_parts(|n| {
         BUILTIN
             .iter()
