@@ -9,6 +9,8 @@ pub fn ron_message(code: &ron::Error) -> String {
             "ScenarioDef" => "a scenario".into(),
             "Save" | "SaveFile" => "a saved game".into(),
             "State" => "the saved state".into(),
+            "Entry" | "LogEntry" => "a log entry".into(),
+            "Decision" => "a decision".into(),
             "Effect" => "an effect".into(),
             "Cond" => "a condition".into(),
             "ChoiceDef" => "a choice".into(),
@@ -85,6 +87,7 @@ pub fn ron_message(code: &ron::Error) -> String {
             one_of(expected)
         ),
         E::ExpectedInteger => "expected a whole number".into(),
+        E::ExpectedIdentifier => "expected a name".into(),
         E::ExpectedFloat => "expected a number".into(),
         E::ExpectedString => "expected a text in quotes".into(),
         E::ExpectedBoolean => "expected `true` or `false`".into(),
