@@ -60,6 +60,12 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
+    text_from_bytes(bytes, limit)
+}
+
+/// The checks [`read_text`] makes of what it read: at most `limit` bytes,
+/// no NUL byte, UTF-8. For bytes that come from elsewhere (a fuzzer).
+pub fn text_from_bytes(bytes: Vec<u8>, limit: u64) -> Result<String, ReadError> {
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge {
             size: bytes.len() as u64,

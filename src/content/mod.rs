@@ -227,6 +227,12 @@ pub fn resolve_scenario(book: &Book, id_or_path: &str) -> Result<ScenarioDef, Co
 /// anything else is read as a scenario. Other parts come from the built-in set.
 pub fn check_file(path: &Path) -> Result<String, ContentError> {
     let text = read_file(path)?;
+    check_text(path, &text)
+}
+
+/// [`check_file`] of a text already read; `path` names the kind of file
+/// (by its file name) and the file in messages.
+pub fn check_text(path: &Path, text: &str) -> Result<String, ContentError> {
     let name = path.display().to_string();
     let mut parts = parse_parts(|n| {
         BUILTIN
@@ -245,31 +251,31 @@ pub fn check_file(path: &Path) -> Result<String, ContentError> {
     };
     let kind = match stem {
         "countries.ron" => {
-            parts.countries = parse(&name, &text)?;
+            parts.countries = parse(&name, text)?;
             "countries"
         }
         "powers.ron" => {
-            parts.powers = parse(&name, &text)?;
+            parts.powers = parse(&name, text)?;
             "powers"
         }
         "actions.ron" => {
-            parts.actions = parse(&name, &text)?;
+            parts.actions = parse(&name, text)?;
             "actions"
         }
         "events.ron" => {
-            parts.events = parse(&name, &text)?;
+            parts.events = parse(&name, text)?;
             "events"
         }
         "endings.ron" => {
-            parts.endings = parse(&name, &text)?;
+            parts.endings = parse(&name, text)?;
             "endings"
         }
         "world.ron" => {
-            parts.world = parse(&name, &text)?;
+            parts.world = parse(&name, text)?;
             "world"
         }
         _ => {
-            let s: ScenarioDef = parse(&name, &text)?;
+            let s: ScenarioDef = parse(&name, text)?;
             let book = build(parts).map_err(rename)?;
             validate_scenario(&book, &s, &name)?;
             return Ok(format!("scenario `{}`", s.id));

@@ -23,7 +23,7 @@ pub use error::SaveError;
 pub use format::{scenario_hash, to_text};
 pub use name::{AUTOSAVE, MAX_NAME_CHARS, default_name, resolve, sanitize_name};
 pub use replay::{ReplayReport, replay, verify};
-pub use store::{list, read, write, write_autosave, write_file};
+pub use store::{list, read, read_bytes, write, write_autosave, write_file};
 pub use temp::{STALE_TEMP_AGE, remove_stale_temps};
 
 /// The current save format version. See [`migrate`] for older ones.

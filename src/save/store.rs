@@ -173,19 +173,27 @@ fn sync_dir(dir: &Path) {
 /// (migrating an older one), its fields, and the scenario's content hash.
 /// Never writes, renames or deletes anything.
 pub fn read(path: &Path) -> Result<Game, SaveError> {
-    let text = read_text(path)?;
-    format::from_text(path, &text)
-}
-
-fn read_text(path: &Path) -> Result<String, SaveError> {
     let text =
         crate::files::read_text(path, MAX_SAVE_BYTES).map_err(|e| SaveError::from_read(path, e))?;
+    from_checked_text(path, &text)
+}
+
+/// Reads a save from bytes already in memory (a fuzzer's), with the same
+/// checks as [`read`] after the file is read; `path` only names it in
+/// messages.
+pub fn read_bytes(path: &Path, bytes: Vec<u8>) -> Result<Game, SaveError> {
+    let text = crate::files::text_from_bytes(bytes, MAX_SAVE_BYTES)
+        .map_err(|e| SaveError::from_read(path, e))?;
+    from_checked_text(path, &text)
+}
+
+fn from_checked_text(path: &Path, text: &str) -> Result<Game, SaveError> {
     if text.bytes().all(|b| b.is_ascii_whitespace()) {
         return Err(SaveError::Empty {
             path: path.to_path_buf(),
         });
     }
-    Ok(text)
+    format::from_text(path, text)
 }
 
 /// Every save in `dir` (`*.ron`, not the `*.bak.ron` backups), newest
