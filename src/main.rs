@@ -11,7 +11,7 @@ use multivector::report::{ClassReport, Report, Verification};
 use multivector::rules::{Book, StartError, country_for};
 use multivector::save;
 use multivector::sim::{self, Policy};
-use multivector::text::clean;
+use multivector::text::{clean, clean_lines};
 use multivector::ui::{self, Launch, Options, launch};
 
 /// Exit codes: 0 ok, 1 runtime error, 2 bad input, 3 replay mismatch.
@@ -48,14 +48,20 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("multivector: {e:#}");
+            warn(format!("multivector: {e:#}"));
             ExitCode::from(1)
         }
     }
 }
 
+/// Writes a message to standard error. Messages name files and what is
+/// in them: nothing from a file reaches the terminal unclean.
+fn warn(msg: impl std::fmt::Display) {
+    eprintln!("{}", clean_lines(&msg.to_string()));
+}
+
 fn bad_input(msg: impl std::fmt::Display) -> anyhow::Result<ExitCode> {
-    eprintln!("{msg}");
+    warn(msg);
     Ok(ExitCode::from(BAD_INPUT))
 }
 
@@ -64,7 +70,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Cmd::Check { path }) => match content::check_file(&path) {
             Ok(kind) => {
                 out!("ok");
-                eprintln!("{}: a valid {kind} file", path.display());
+                warn(format!("{}: a valid {kind} file", path.display()));
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => bad_input(e),
@@ -74,9 +80,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for s in &book.scenarios {
                 let country = s.country.as_deref().unwrap_or("any state");
                 let turns = s.turns.unwrap_or(book.model.defaults.turns);
-                out!("{:<16} {} — {} turns, {}", s.id, s.name, turns, country);
+                let line = format!("{:<16} {} — {} turns, {}", s.id, s.name, turns, country);
+                out!("{}", clean_lines(&line));
                 if !s.summary.is_empty() {
-                    out!("{:<16} {}", "", s.summary);
+                    out!("{:<16} {}", "", clean_lines(&s.summary));
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -117,7 +124,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if json {
                 out!("{}", serde_json::to_string(&summary)?);
             } else {
-                out_raw!("{}", summary.table());
+                out_raw!("{}", clean_lines(&summary.table()));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -150,7 +157,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let loaded = match save::read(&book, &path) {
                 Ok(g) => g,
                 Err(e) => {
-                    eprintln!("{e}");
+                    warn(&e);
                     return Ok(ExitCode::from(e.exit_code()));
                 }
             };
@@ -174,20 +181,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let report = match save::replay(&book, &path) {
                 Ok(report) => report,
                 Err(e) => {
-                    eprintln!("{e}");
+                    warn(&e);
                     return Ok(ExitCode::from(e.exit_code()));
                 }
             };
             if json {
                 out!("{}", serde_json::to_string(&report)?);
             } else if report.matches {
-                out_raw!("{}", report.text());
+                out_raw!("{}", clean_lines(&report.text()));
             }
             if report.matches {
                 Ok(ExitCode::SUCCESS)
             } else {
                 if !json {
-                    eprint!("{}", report.text());
+                    eprint!("{}", clean_lines(&report.text()));
                 }
                 Ok(ExitCode::from(REPLAY_MISMATCH))
             }
@@ -213,7 +220,7 @@ fn report(
     let (game, replay) = match checked {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("{e}");
+            warn(&e);
             return Ok(ExitCode::from(e.exit_code()));
         }
     };
@@ -223,9 +230,10 @@ fn report(
         reason: replay.reason.clone(),
     };
     let report = Report::new(&book, &game, name, check);
+    // Markdown and CSV carry text from the save: cleaned (JSON escapes it).
     let text = match format {
-        Format::Md => report.markdown(),
-        Format::Csv => report.csv()?,
+        Format::Md => clean_lines(&report.markdown()).into_owned(),
+        Format::Csv => clean_lines(&report.csv()?).into_owned(),
         Format::Json => report.json()?,
     };
     match output {
@@ -245,13 +253,13 @@ fn report(
     if replay.matches {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
+        warn(format!(
             "{}: the saved game does not follow from its decisions: it differs from turn {}.",
             replay.path,
             replay.first_difference.unwrap_or(0)
-        );
+        ));
         if let Some(reason) = &replay.reason {
-            eprintln!("  {reason}");
+            warn(format!("  {reason}"));
         }
         eprintln!("  The report was written all the same; it says `verified: false`.");
         Ok(ExitCode::from(REPLAY_MISMATCH))
@@ -327,8 +335,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Opens the terminal game.
+/// Opens the terminal game, if there is a terminal to open it in.
 fn play_ui(book: Book, launch: Launch, cli: &Cli) -> anyhow::Result<ExitCode> {
+    if !ui::has_terminal() {
+        return bad_input(ui::NEEDS_A_TERMINAL);
+    }
     let opts = Options {
         save_dir: save::save_dir(cli.save_dir.as_deref()),
         // Plain ASCII on request, or where the locale cannot show braille.

@@ -37,6 +37,16 @@ pub fn clean(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// A text of several lines (a message, a report) with every line passed
+/// through [`clean`]: the line breaks stay, nothing else unsafe does.
+pub fn clean_lines(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(s);
+    }
+    let lines: Vec<Cow<'_, str>> = s.split('\n').map(clean).collect();
+    Cow::Owned(lines.join("\n"))
+}
+
 /// A CSV cell: cleaned, and made inert when a spreadsheet would read it as
 /// a formula (it starts with `=`, `+`, `-` or `@`), by a leading apostrophe.
 /// Numbers the program writes itself do not go through here.
@@ -85,6 +95,12 @@ mod tests {
     fn invisible_and_reordering_characters_are_removed() {
         assert_eq!(clean("a\u{200B}b\u{202E}c\u{2066}d"), "abcd");
         assert_eq!(clean("two\nlines\tand a tab"), "two lines and a tab");
+    }
+
+    #[test]
+    fn lines_keep_their_breaks_and_lose_the_rest() {
+        assert_eq!(clean_lines("a\u{1b}[2J\nb\tc\r\n\n"), "a[2J\nb c \n\n");
+        assert!(matches!(clean_lines("two\nlines\n"), Cow::Borrowed(_)));
     }
 
     #[test]

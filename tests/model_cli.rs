@@ -43,7 +43,11 @@ fn a_model_out_of_range_or_with_an_unknown_field_is_refused_naming_it() {
             "fade: 1.8,",
             "strain.fade: 1.8 is outside 0..=1",
         ),
-        ("carry: 3,", "carry: 3, cary: 4,", "unknown field `cary`"),
+        (
+            "carry: 3,",
+            "carry: 3, cary: 4,",
+            "there is no field `cary`",
+        ),
         ("dominance: 50,", "", "the field `dominance` is missing"),
         (
             "security: 0.25,",

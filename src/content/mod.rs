@@ -2,6 +2,7 @@
 //! defines. The built-in content is embedded in the binary; a content
 //! directory or a scenario file can also be read from a path.
 
+mod message;
 mod validate;
 
 use std::fmt;
@@ -13,7 +14,9 @@ use crate::rules::defs::ScenarioDef;
 use crate::rules::model::Model;
 use crate::rules::resolve::ResolveError;
 use crate::rules::{Book, Raw, Sources};
+use crate::text::clean;
 
+pub use message::ron_message;
 pub use validate::{article_contains, validate_book};
 
 /// The essay the game is built from; event sources quote it exactly.
@@ -62,9 +65,12 @@ pub struct ContentError {
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The file's name and what it holds, cleaned: a message may name an
+        // id from the file, and it goes to a terminal.
+        let (file, message) = (clean(&self.file), clean(&self.message));
         match self.position {
-            Some((l, c)) => write!(f, "{}:{}:{}: {}", self.file, l, c, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some((l, c)) => write!(f, "{file}:{l}:{c}: {message}"),
+            None => write!(f, "{file}: {message}"),
         }
     }
 }
@@ -86,55 +92,23 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
-/// A RON parse error in the words of someone editing a game file rather
-/// than those of the parser.
-pub fn ron_message(code: &ron::Error) -> String {
-    fn kind(name: &str) -> String {
-        match name {
-            "ScenarioDef" => "a scenario".into(),
-            "Save" => "a saved game".into(),
-            "CountryDef" => "a country".into(),
-            "PowerDef" => "a power".into(),
-            "ActionDef" => "an action".into(),
-            "EventDef" => "an event".into(),
-            "EndingDef" => "an ending".into(),
-            "WorldDef" => "the world file".into(),
-            "Model" => "the model file".into(),
-            other => format!("`{other}`"),
-        }
-    }
-    match code {
-        ron::Error::TrailingCharacters => {
-            "more text after the end of the value: a stray character, or not a Multivector file"
-                .into()
-        }
-        ron::Error::Eof => "the file ends too soon: cut short, or a bracket left open".into(),
-        ron::Error::ExpectedDifferentStructName { expected, found } => format!(
-            "expected {} but found `{found}`: is this the right file?",
-            kind(expected)
-        ),
-        ron::Error::ExpectedNamedStructLike(name) if !name.is_empty() => {
-            format!("expected `(` to open {}", kind(name))
-        }
-        ron::Error::NoSuchStructField {
-            expected, found, ..
-        } => format!(
-            "unknown field `{found}` (the fields here are: {})",
-            expected.join(", ")
-        ),
-        ron::Error::MissingStructField { field, .. } => format!("the field `{field}` is missing"),
-        other => other.to_string(),
-    }
-}
-
 /// Parses RON text as `T`, with the file name and position in any error.
+///
+/// When the text is not a `T`, it is read again as any RON value: a syntax
+/// error (a cut-short file, a bracket left open) is reported as such, the
+/// same way whatever the file was read for (`check`, `play --scenario`,
+/// a content folder).
 pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ContentError> {
+    let error = |e: ron::error::SpannedError| ContentError {
+        file: file.to_string(),
+        position: Some((e.span.start.line, e.span.start.col)),
+        message: ron_message(&e.code),
+    };
     ron_options()
         .from_str(text)
-        .map_err(|e: ron::error::SpannedError| ContentError {
-            file: file.to_string(),
-            position: Some((e.span.start.line, e.span.start.col)),
-            message: ron_message(&e.code),
+        .map_err(|typed| match ron_options().from_str::<ron::Value>(text) {
+            Err(syntax) => error(syntax),
+            Ok(_) => error(typed),
         })
 }
 
@@ -257,33 +231,12 @@ pub fn from_dir(dir: &Path) -> Result<Book, ContentError> {
     build(parts, scenarios, model, &all)
 }
 
-/// Reads a text file, refusing very large or non-UTF-8 files with a clear message.
+/// Reads a content or scenario file through the game's one file reader
+/// ([`crate::files::read_text`]): a regular file of at most
+/// [`MAX_FILE_BYTES`] bytes of UTF-8 text.
 pub fn read_file(path: &Path) -> Result<String, ContentError> {
-    let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| ContentError::new(&name, e.to_string()))?;
-    if meta.is_dir() {
-        return Err(ContentError::new(&name, "is a directory, not a file"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ContentError::new(
-            &name,
-            format!(
-                "file is {} bytes, more than the limit of {} bytes",
-                meta.len(),
-                MAX_FILE_BYTES
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| ContentError::new(&name, e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        ContentError::new(
-            &name,
-            format!(
-                "not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })
+    crate::files::read_text(path, MAX_FILE_BYTES)
+        .map_err(|e| ContentError::new(&path.display().to_string(), e.to_string()))
 }
 
 /// Reads a scenario file and checks it against the book, as a game of it
@@ -322,12 +275,16 @@ pub fn resolve_scenario(book: &Book, id_or_path: &str) -> Result<ScenarioDef<Raw
 /// scenario. Other parts come from the built-in set.
 pub fn check_file(path: &Path) -> Result<String, ContentError> {
     let text = read_file(path)?;
+    check_text(path, &text)
+}
+
+/// [`check_file`] of a text already read; `path` names the kind of file
+/// (by its file name) and the file in messages.
+pub fn check_text(path: &Path, text: &str) -> Result<String, ContentError> {
     let name = path.display().to_string();
-    // Syntax first, whatever the kind, so that the position is reported.
-    let _: ron::Value = parse(&name, &text)?;
     let stem = path.file_name().and_then(|s| s.to_str()).unwrap_or("");
     if stem == "model.ron" {
-        parse_model(&name, &text)?;
+        parse_model(&name, text)?;
         return Ok("model".into());
     }
     let mut parts = parse_parts(|n| {
@@ -344,31 +301,31 @@ pub fn check_file(path: &Path) -> Result<String, ContentError> {
     };
     let kind = match stem {
         "countries.ron" => {
-            parts.countries = parse(&name, &text)?;
+            parts.countries = parse(&name, text)?;
             "countries"
         }
         "powers.ron" => {
-            parts.powers = parse(&name, &text)?;
+            parts.powers = parse(&name, text)?;
             "powers"
         }
         "actions.ron" => {
-            parts.actions = parse(&name, &text)?;
+            parts.actions = parse(&name, text)?;
             "actions"
         }
         "events.ron" => {
-            parts.events = parse(&name, &text)?;
+            parts.events = parse(&name, text)?;
             "events"
         }
         "endings.ron" => {
-            parts.endings = parse(&name, &text)?;
+            parts.endings = parse(&name, text)?;
             "endings"
         }
         "world.ron" => {
-            parts.world = parse(&name, &text)?;
+            parts.world = parse(&name, text)?;
             "world"
         }
         _ => {
-            let s: ScenarioDef<Raw> = parse(&name, &text)?;
+            let s: ScenarioDef<Raw> = parse(&name, text)?;
             let book = build(parts, Vec::new(), model, &[]).map_err(rename)?;
             book.resolve_scenario(&s)
                 .map_err(|e| resolve_error(e, Some(&name)))?;

@@ -296,7 +296,7 @@ fn decisions(book: &Book, game: &Game) -> Vec<DecisionLine> {
     };
     for d in game.decisions() {
         match d.command {
-            Command::Plan(id) => planned.push((d.turn + 1, id)),
+            Command::Plan(id) => planned.push((d.turn.saturating_add(1), id)),
             Command::Unplan(id) => planned.retain(|(_, p)| *p != id),
             Command::Undo => {
                 planned.pop();

@@ -71,8 +71,8 @@ impl Game {
             if now != d.turn {
                 let reason = format!(
                     "it was recorded for turn {}, but the game is at turn {}",
-                    d.turn + 1,
-                    now + 1
+                    d.turn.saturating_add(1),
+                    now.saturating_add(1)
                 );
                 let turn = now.min(d.turn);
                 return Err(Box::new((

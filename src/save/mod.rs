@@ -12,6 +12,8 @@ pub mod migrate;
 mod name;
 mod replay;
 mod store;
+mod summary;
+mod temp;
 mod view;
 
 use std::path::{Path, PathBuf};
@@ -24,7 +26,8 @@ pub use format::{
 };
 pub use name::{AUTOSAVE, MAX_NAME_CHARS, default_name, resolve, sanitize_name};
 pub use replay::{ReplayReport, replay, report_of};
-pub use store::{list, read, write, write_autosave, write_file};
+pub use store::{list, read, read_bytes, write, write_autosave, write_file};
+pub use temp::{STALE_TEMP_AGE, remove_stale_temps};
 pub use view::{PowerView, ProjectView, StateView};
 
 /// The current save format version. See [`migrate`] for older ones.

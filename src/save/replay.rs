@@ -104,7 +104,7 @@ pub fn report_of(book: &Book, path: &Path, loaded: &Loaded) -> ReplayReport {
         reason: loaded.refused.as_ref().map(|(turn, reason)| {
             format!(
                 "turn {}: a recorded decision is refused: {reason}",
-                turn + 1
+                turn.saturating_add(1)
             )
         }),
         written_by: crate::text::clean(&loaded.file.game).into_owned(),

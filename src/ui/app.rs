@@ -210,9 +210,7 @@ impl App {
                         .modifiers
                         .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
                 {
-                    if name.chars().count() < 60 {
-                        name.push(c);
-                    }
+                    screens::dialogs::type_name(name, c);
                     return;
                 }
                 KeyCode::Backspace => {

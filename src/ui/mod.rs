@@ -47,9 +47,24 @@ pub fn clock_seed() -> u64 {
     (nanos % 1_000_000) as u64
 }
 
+/// What a player who starts the game without a terminal is told.
+pub const NEEDS_A_TERMINAL: &str =
+    "multivector needs a terminal; for headless use see `simulate`, `replay`, `report`";
+
+/// Whether the game has a terminal to play in: standard input to read
+/// keys from and standard output to draw on. Without one (a pipe, a file,
+/// `/dev/null`, no controlling terminal), nothing must be drawn: not even
+/// the escape codes that set up or restore a screen.
+pub fn has_terminal() -> bool {
+    use std::io::IsTerminal;
+    io::stdin().is_terminal() && io::stdout().is_terminal()
+}
+
 /// Runs the game in the terminal until the player quits or the terminal
 /// hangs up. The terminal is restored on every way out, panics included.
+/// Check [`has_terminal`] first: without a terminal this is an error.
 pub fn run(book: Book, launch: Launch, opts: Options) -> anyhow::Result<()> {
+    anyhow::ensure!(has_terminal(), NEEDS_A_TERMINAL);
     let hangup = save::install_hangup_flag();
     let watcher_book = book.clone();
     let mut app = App::new(book, launch, &opts);

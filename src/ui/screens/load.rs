@@ -63,7 +63,7 @@ pub fn warning(loaded: &save::Loaded) -> Option<String> {
     if let Some((turn, reason)) = &loaded.refused {
         return Some(format!(
             "Loaded up to turn {}: a recorded decision is refused by this version ({reason})",
-            turn + 1
+            turn.saturating_add(1)
         ));
     }
     loaded.first_difference.map(|turn| {
