@@ -25,13 +25,13 @@ fn app() -> App {
     let scenario = book.scenario("standard").unwrap().clone();
     let mut game = Game::new(&book, scenario, Some("kazakhstan"), 7).unwrap();
     for id in ["visit_ankara", "middle_corridor", "un_abstention"] {
-        let _ = game.apply(&book, Command::Plan(id.into()));
+        let _ = game.apply(&book, Command::Plan(book.action_id(id).unwrap()));
     }
     for _ in 0..3 {
         while !game.state().pending().is_empty() {
-            game.apply(&book, Command::Choose(0))
-                .or_else(|_| game.apply(&book, Command::Choose(1)))
-                .unwrap();
+            if game.apply(&book, Command::Choose(0)).is_err() {
+                game.apply(&book, Command::Choose(1)).unwrap();
+            }
         }
         game.apply(&book, Command::EndTurn).unwrap();
     }

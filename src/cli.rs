@@ -41,6 +41,9 @@ pub enum Cmd {
         /// The seed of the game's chance (the same seed and choices give the same game).
         #[arg(long, value_name = "N")]
         seed: Option<u64>,
+        /// Play with the model's tuning read from FILE (see assets/model.ron).
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
     },
     /// Resume a saved game.
     Load {
@@ -50,7 +53,7 @@ pub enum Cmd {
     },
     /// List the built-in scenarios.
     Scenarios,
-    /// Validate a content or scenario file.
+    /// Validate a content, model or scenario file.
     Check {
         #[arg(value_name = "PATH")]
         path: PathBuf,
@@ -73,6 +76,9 @@ pub enum Cmd {
         /// Print one JSON object instead of a table.
         #[arg(long)]
         json: bool,
+        /// Play with the model's tuning read from FILE (see assets/model.ron).
+        #[arg(long, value_name = "FILE")]
+        model: Option<PathBuf>,
     },
     /// Recompute a saved game from its seed and decisions and compare.
     Replay {

@@ -11,7 +11,7 @@ use multivector::report::{ClassReport, Report, Verification};
 use multivector::rules::{Book, StartError, country_for};
 use multivector::save;
 use multivector::sim::{self, Policy};
-use multivector::text::clean;
+use multivector::text::{clean, clean_lines};
 use multivector::ui::{self, Launch, Options, launch};
 
 /// Exit codes: 0 ok, 1 runtime error, 2 bad input, 3 replay mismatch.
@@ -48,14 +48,20 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("multivector: {e:#}");
+            warn(format!("multivector: {e:#}"));
             ExitCode::from(1)
         }
     }
 }
 
+/// Writes a message to standard error. Messages name files and what is
+/// in them: nothing from a file reaches the terminal unclean.
+fn warn(msg: impl std::fmt::Display) {
+    eprintln!("{}", clean_lines(&msg.to_string()));
+}
+
 fn bad_input(msg: impl std::fmt::Display) -> anyhow::Result<ExitCode> {
-    eprintln!("{msg}");
+    warn(msg);
     Ok(ExitCode::from(BAD_INPUT))
 }
 
@@ -64,7 +70,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Cmd::Check { path }) => match content::check_file(&path) {
             Ok(kind) => {
                 out!("ok");
-                eprintln!("{}: a valid {kind} file", path.display());
+                warn(format!("{}: a valid {kind} file", path.display()));
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => bad_input(e),
@@ -73,9 +79,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let book = content::builtin()?;
             for s in &book.scenarios {
                 let country = s.country.as_deref().unwrap_or("any state");
-                out!("{:<16} {} — {} turns, {}", s.id, s.name, s.turns, country);
+                let turns = s.turns.unwrap_or(book.model.defaults.turns);
+                let line = format!("{:<16} {} — {} turns, {}", s.id, s.name, turns, country);
+                out!("{}", clean_lines(&line));
                 if !s.summary.is_empty() {
-                    out!("{:<16} {}", "", s.summary);
+                    out!("{:<16} {}", "", clean_lines(&s.summary));
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -87,6 +95,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             scenario,
             seed,
             json,
+            ref model,
         }) => {
             let Some(policy) = Policy::from_id(&policy) else {
                 let ids: Vec<&str> = Policy::ALL.iter().map(|p| p.id()).collect();
@@ -95,23 +104,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     ids.join(", ")
                 ));
             };
-            let book = content::builtin()?;
+            let book = match content::builtin_with_model(model.as_deref()) {
+                Ok(b) => b,
+                Err(e) => return bad_input(e),
+            };
             let scenario = match content::resolve_scenario(&book, &scenario) {
                 Ok(s) => s,
                 Err(e) => return bad_input(e),
             };
-            let country = match country_for(&scenario, country.as_deref()) {
-                Ok(c) => c.to_string(),
+            let country = match country_for(&book, &scenario, country.as_deref()) {
+                Ok(c) => book.country(c).id.clone(),
                 Err(StartError::NoCountry(_)) => "kazakhstan".to_string(),
                 Err(e) => return bad_input(e),
             };
-            if book.country(&country).is_none() {
-                let ids: Vec<&str> = book.countries.iter().map(|c| c.id.as_str()).collect();
-                return bad_input(format!(
-                    "unknown country `{country}` (known: {})",
-                    ids.join(", ")
-                ));
-            }
             if games == 0 {
                 return bad_input("--games must be at least 1");
             }
@@ -119,7 +124,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if json {
                 out!("{}", serde_json::to_string(&summary)?);
             } else {
-                out_raw!("{}", summary.table());
+                out_raw!("{}", clean_lines(&summary.table()));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -131,8 +136,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ref country,
             ref scenario,
             seed,
+            ref model,
         }) => {
-            let book = content::builtin()?;
+            let book = match content::builtin_with_model(model.as_deref()) {
+                Ok(b) => b,
+                Err(e) => return bad_input(e),
+            };
             let scenario = scenario.as_deref().unwrap_or("standard");
             let launch =
                 match launch::play(&book, scenario, country.as_deref(), seed, ui::clock_seed()) {
@@ -145,14 +154,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let book = content::builtin()?;
             let dir = save::save_dir(cli.save_dir.as_deref());
             let path = save::resolve(&dir, name);
-            let game = match save::read(&path) {
+            let loaded = match save::read(&book, &path) {
                 Ok(g) => g,
                 Err(e) => {
-                    eprintln!("{e}");
+                    warn(&e);
                     return Ok(ExitCode::from(e.exit_code()));
                 }
             };
-            play_ui(book, Launch::Play(Box::new(game)), &cli)
+            let warning = ui::load_warning(&loaded);
+            play_ui(book, Launch::Loaded(Box::new(loaded.game), warning), &cli)
         }
         Some(Cmd::Report {
             ref save,
@@ -171,20 +181,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let report = match save::replay(&book, &path) {
                 Ok(report) => report,
                 Err(e) => {
-                    eprintln!("{e}");
+                    warn(&e);
                     return Ok(ExitCode::from(e.exit_code()));
                 }
             };
             if json {
                 out!("{}", serde_json::to_string(&report)?);
             } else if report.matches {
-                out_raw!("{}", report.text());
+                out_raw!("{}", clean_lines(&report.text()));
             }
             if report.matches {
                 Ok(ExitCode::SUCCESS)
             } else {
                 if !json {
-                    eprint!("{}", report.text());
+                    eprint!("{}", clean_lines(&report.text()));
                 }
                 Ok(ExitCode::from(REPLAY_MISMATCH))
             }
@@ -203,14 +213,14 @@ fn report(
 ) -> anyhow::Result<ExitCode> {
     let book = content::builtin()?;
     let path = save::resolve(&save::save_dir(cli.save_dir.as_deref()), name);
-    let checked = save::read(&path).and_then(|game| {
-        let replay = save::verify(&book, &path, &game)?;
-        Ok((game, replay))
+    let checked = save::read(&book, &path).map(|loaded| {
+        let replay = save::report_of(&book, &path, &loaded);
+        (loaded.game, replay)
     });
     let (game, replay) = match checked {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("{e}");
+            warn(&e);
             return Ok(ExitCode::from(e.exit_code()));
         }
     };
@@ -220,9 +230,10 @@ fn report(
         reason: replay.reason.clone(),
     };
     let report = Report::new(&book, &game, name, check);
+    // Markdown and CSV carry text from the save: cleaned (JSON escapes it).
     let text = match format {
-        Format::Md => report.markdown(),
-        Format::Csv => report.csv()?,
+        Format::Md => clean_lines(&report.markdown()).into_owned(),
+        Format::Csv => clean_lines(&report.csv()?).into_owned(),
         Format::Json => report.json()?,
     };
     match output {
@@ -242,13 +253,13 @@ fn report(
     if replay.matches {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
+        warn(format!(
             "{}: the saved game does not follow from its decisions: it differs from turn {}.",
             replay.path,
             replay.first_difference.unwrap_or(0)
-        );
+        ));
         if let Some(reason) = &replay.reason {
-            eprintln!("  {reason}");
+            warn(format!("  {reason}"));
         }
         eprintln!("  The report was written all the same; it says `verified: false`.");
         Ok(ExitCode::from(REPLAY_MISMATCH))
@@ -324,8 +335,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Opens the terminal game.
+/// Opens the terminal game, if there is a terminal to open it in.
 fn play_ui(book: Book, launch: Launch, cli: &Cli) -> anyhow::Result<ExitCode> {
+    if !ui::has_terminal() {
+        return bad_input(ui::NEEDS_A_TERMINAL);
+    }
     let opts = Options {
         save_dir: save::save_dir(cli.save_dir.as_deref()),
         // Plain ASCII on request, or where the locale cannot show braille.

@@ -37,6 +37,16 @@ pub fn clean(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// A text of several lines (a message, a report) with every line passed
+/// through [`clean`]: the line breaks stay, nothing else unsafe does.
+pub fn clean_lines(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(s);
+    }
+    let lines: Vec<Cow<'_, str>> = s.split('\n').map(clean).collect();
+    Cow::Owned(lines.join("\n"))
+}
+
 /// A CSV cell: cleaned, and made inert when a spreadsheet would read it as
 /// a formula (it starts with `=`, `+`, `-` or `@`), by a leading apostrophe.
 /// Numbers the program writes itself do not go through here.
@@ -48,9 +58,26 @@ pub fn csv_cell(s: &str) -> String {
     }
 }
 
+/// FNV-1a (64 bits): a small, stable hash for fingerprints of content
+/// (not a defence against a forger).
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    bytes
+        .iter()
+        .fold(OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fnv1a64_matches_the_reference_values() {
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
+    }
 
     #[test]
     fn escape_sequences_are_removed() {
@@ -68,6 +95,12 @@ mod tests {
     fn invisible_and_reordering_characters_are_removed() {
         assert_eq!(clean("a\u{200B}b\u{202E}c\u{2066}d"), "abcd");
         assert_eq!(clean("two\nlines\tand a tab"), "two lines and a tab");
+    }
+
+    #[test]
+    fn lines_keep_their_breaks_and_lose_the_rest() {
+        assert_eq!(clean_lines("a\u{1b}[2J\nb\tc\r\n\n"), "a[2J\nb c \n\n");
+        assert!(matches!(clean_lines("two\nlines\n"), Cow::Borrowed(_)));
     }
 
     #[test]

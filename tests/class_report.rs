@@ -12,7 +12,7 @@ use std::process::Output;
 use common::*;
 use multivector::report::CLASS_CSV_HEADER;
 use multivector::rules::defs::{Effect, ScenarioDef};
-use multivector::rules::{Book, Game, Power, Var};
+use multivector::rules::{Book, Game, Power, Raw, Var};
 use multivector::save;
 
 fn report(args: &[&str], cwd: &Path) -> Output {
@@ -21,7 +21,7 @@ fn report(args: &[&str], cwd: &Path) -> Output {
 
 /// A game of first-steps (seed 2026) played `turns` turns (to its end
 /// when more than it has).
-fn first_steps(book: &Book, scenario: ScenarioDef, turns: u32) -> Game {
+fn first_steps(book: &Book, scenario: ScenarioDef<Raw>, turns: u32) -> Game {
     let mut game = Game::new(book, scenario, None, 2026).unwrap();
     play(book, &mut game, turns);
     game
@@ -29,7 +29,7 @@ fn first_steps(book: &Book, scenario: ScenarioDef, turns: u32) -> Game {
 
 /// The student's copy of first-steps from the issue: stability +30 and
 /// Russia's tolerance at 90, under the built-in id.
-fn doctored(book: &Book) -> ScenarioDef {
+fn doctored(book: &Book) -> ScenarioDef<Raw> {
     let mut s = book.scenario("first-steps").unwrap().clone();
     s.overrides.push(Effect::Add(Var::Stability, 30.0));
     s.overrides
@@ -60,23 +60,23 @@ fn class_folder(book: &Book, dir: &Path) {
     let built_in = book.scenario("first-steps").unwrap().clone();
     let done = first_steps(book, built_in.clone(), 20);
     assert!(done.state().is_over());
-    save::write(dir, "alice", &done).unwrap();
-    save::write(dir, "bob", &first_steps(book, built_in.clone(), 3)).unwrap();
-    save::write(dir, "=1+1", &done).unwrap();
+    save::write(book, dir, "alice", &done).unwrap();
+    save::write(book, dir, "bob", &first_steps(book, built_in.clone(), 3)).unwrap();
+    save::write(book, dir, "=1+1", &done).unwrap();
     fs::copy(dir.join("alice.ron"), dir.join("x\u{1b}]0;PWNED\u{7}.ron")).unwrap();
-    let carol = save::write(dir, "carol", &first_steps(book, built_in, 5)).unwrap();
+    let carol = save::write(book, dir, "carol", &first_steps(book, built_in, 5)).unwrap();
     let honest = fs::read_to_string(&carol).unwrap();
     fs::write(&carol, edit_number(&honest, "autonomy: ", true, 30.0)).unwrap();
-    save::write(dir, "dave", &first_steps(book, doctored(book), 20)).unwrap();
+    save::write(book, dir, "dave", &first_steps(book, doctored(book), 20)).unwrap();
     let lesson =
         multivector::content::scenario_from_file(book, Path::new("tests/fixtures/lesson.ron"))
             .unwrap();
     let mut erin = Game::new(book, lesson, Some("uzbekistan"), 11).unwrap();
     play(book, &mut erin, 4);
-    save::write(dir, "erin", &erin).unwrap();
-    let frank = save::write(dir, "frank", &first_steps(book, doctored(book), 2)).unwrap();
+    save::write(book, dir, "erin", &erin).unwrap();
+    let frank = save::write(book, dir, "frank", &first_steps(book, doctored(book), 2)).unwrap();
     let text = fs::read_to_string(&frank).unwrap();
-    let edited = text.replacen("turns: 8,", "turns: 9,", 1);
+    let edited = text.replacen("turns: Some(8),", "turns: Some(9),", 1);
     assert_ne!(edited, text);
     fs::write(&frank, edited).unwrap();
     fs::write(dir.join("zed.ron"), "a letter, not a save").unwrap();
@@ -150,7 +150,7 @@ fn csv_has_one_row_per_save_with_its_status_and_inert_cells() {
         (&alice[col("turns_played")], &alice[col("turns_total")]),
         ("8", "8")
     );
-    let title = &book.ending(&outcome.ending).unwrap().title;
+    let title = &book.ending(outcome.ending).title;
     assert_eq!(&alice[col("outcome")], title.as_str());
     assert_eq!(alice[col("score")], format!("{:.1}", outcome.score));
     let s = done.state();

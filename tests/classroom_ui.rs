@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use multivector::content;
 use multivector::rules::defs::ScenarioDef;
-use multivector::rules::{Book, Cause, Game};
+use multivector::rules::{Book, Cause, EventId, Game, Raw};
 use multivector::ui::app::{App, Launch, Options, Screen};
 use multivector::ui::launch;
 use ratatui::Terminal;
@@ -105,12 +105,12 @@ fn play_to_end(app: &mut App) {
 }
 
 /// The events the game met, by the turn they came on.
-fn events(game: &Game) -> BTreeSet<(u32, String)> {
+fn events(game: &Game) -> BTreeSet<(u32, EventId)> {
     game.state()
         .log()
         .iter()
         .filter_map(|e| match &e.cause {
-            Cause::Event(id) => Some((e.turn, id.clone())),
+            Cause::Event(id) => Some((e.turn, *id)),
             _ => None,
         })
         .collect()
@@ -141,7 +141,7 @@ fn a_scenario_that_sets_a_seed_is_one_world_from_the_menu_and_the_command_line()
     let seen = events(a);
     // Scripted on turn 1: drawn as the first turn ends (the log counts from 0).
     assert!(
-        seen.contains(&(0, "karabakh_lesson".to_string())),
+        seen.contains(&(0, menu.book.event_id("karabakh_lesson").unwrap())),
         "{seen:?}"
     );
     assert!(seen.len() > 3, "{seen:?}");
@@ -183,10 +183,11 @@ fn play_without_a_state_hands_its_seed_to_the_new_game_screen() {
     let Launch::Play(game) = launch else {
         panic!("not a game")
     };
-    assert_eq!((game.seed, game.state().country()), (CLOCK, "kyrgyzstan"));
+    let country = app.book.country(game.state().country()).id.as_str();
+    assert_eq!((game.seed, country), (CLOCK, "kyrgyzstan"));
 }
 
-fn lesson(book: &Book) -> ScenarioDef {
+fn lesson(book: &Book) -> ScenarioDef<Raw> {
     content::scenario_from_file(book, Path::new(LESSON)).unwrap()
 }
 
@@ -226,7 +227,7 @@ fn play_with_a_scenario_file_that_leaves_the_state_open_plays_that_file() {
 fn a_doctored_copy_of_a_built_in_scenario_is_played_as_written_not_as_built_in() {
     let book = book();
     let mut doctored = book.scenario("standard").unwrap().clone();
-    doctored.turns = 5;
+    doctored.turns = Some(5);
     doctored
         .overrides
         .push(multivector::rules::defs::Effect::Add(

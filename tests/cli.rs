@@ -188,9 +188,15 @@ fn check_names_the_field_of_a_semantic_error() {
     let p = write(dir.path(), "countries.ron", &countries);
     let out = run(&["check", &p]);
     assert_eq!(out.status.code(), Some(2));
+    // Refused as the file is read, at the row's line and column.
     let err = text(&out.stderr);
+    let line = countries
+        .lines()
+        .position(|l| l.contains("security: [60, 5, 5, 0, 31]"))
+        .unwrap()
+        + 1;
     assert!(
-        err.contains("dependence.security") && err.contains("sum to 101"),
+        err.contains(&format!("countries.ron:{line}:")) && err.contains("sum to 101"),
         "{err}"
     );
 }

@@ -86,7 +86,7 @@ fn the_content_is_rich_enough() {
             "turkmenistan"
         ]
     );
-    assert!(book.country("azerbaijan").is_some());
+    assert!(book.country_named("azerbaijan").is_some());
     assert!(book.actions.len() >= 15);
     assert!(book.actions.iter().filter(|a| a.duration > 0).count() >= 4);
     assert!(book.events.len() >= 30, "{} events", book.events.len());

@@ -82,7 +82,7 @@ fn the_teaching_plans_commands_work_as_written() {
     for (name, turns) in [("alice", 20), ("bob", 3)] {
         let mut game = Game::new(&book, scenario.clone(), None, 2026).unwrap();
         play(&book, &mut game, turns);
-        save::write(&class, name, &game).unwrap();
+        save::write(&book, &class, name, &game).unwrap();
     }
     for block in &tested {
         let out = run_block(block, dir.path());

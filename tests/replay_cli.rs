@@ -18,7 +18,7 @@ fn replay_of_an_honest_save_exits_0_and_prints_the_scores() {
     let book = book();
     let dir = tempfile::tempdir().unwrap();
     let game = played(&book, 5);
-    save::write(dir.path(), "honest", &game).unwrap();
+    save::write(&book, dir.path(), "honest", &game).unwrap();
     let out = replay(&["honest", "--save-dir", "."], dir.path());
     let stdout = text(&out.stdout);
     assert_eq!(
@@ -47,7 +47,7 @@ fn replay_of_a_finished_game_prints_its_outcome() {
     let out = replay(&[path.to_str().unwrap(), "--json"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["outcome"], outcome.ending.as_str());
+    assert_eq!(json["outcome"], book.ending(outcome.ending).id.as_str());
     assert_eq!(json["score"], outcome.score);
     let out = replay(&[path.to_str().unwrap()], dir.path());
     assert!(
@@ -62,7 +62,7 @@ fn replay_json_prints_one_object() {
     let book = book();
     let dir = tempfile::tempdir().unwrap();
     let game = played(&book, 3);
-    save::write(dir.path(), "j", &game).unwrap();
+    save::write(&book, dir.path(), "j", &game).unwrap();
     let out = replay(&["j", "--json", "--save-dir", "."], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
@@ -83,7 +83,7 @@ fn replay_of_a_hand_edited_save_exits_3_and_names_the_turn() {
     let book = book();
     let dir = tempfile::tempdir().unwrap();
     let game = played(&book, 5);
-    let path = save::write(dir.path(), "g", &game).unwrap();
+    let path = save::write(&book, dir.path(), "g", &game).unwrap();
     let honest = fs::read_to_string(&path).unwrap();
     let last = game.state().history().last().unwrap().turn;
     let now = game.state().turn();
@@ -152,7 +152,7 @@ fn replay_finds_saves_by_name_in_the_save_directory() {
     let book = book();
     let root = tempfile::tempdir().unwrap();
     let saves = root.path().join("class-saves");
-    save::write(&saves, "week 3", &played(&book, 2)).unwrap();
+    save::write(&book, &saves, "week 3", &played(&book, 2)).unwrap();
     // From $MULTIVECTOR_SAVE_DIR...
     let out = Command::new(env!("CARGO_BIN_EXE_multivector"))
         .args(["replay", "week 3"])
@@ -170,7 +170,13 @@ fn replay_finds_saves_by_name_in_the_save_directory() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     // ...from ./saves by default, and by path.
-    save::write(&root.path().join("saves"), "default", &played(&book, 1)).unwrap();
+    save::write(
+        &book,
+        &root.path().join("saves"),
+        "default",
+        &played(&book, 1),
+    )
+    .unwrap();
     assert_eq!(replay(&["default"], root.path()).status.code(), Some(0));
     assert_eq!(
         replay(&["class-saves/week 3.ron"], root.path())

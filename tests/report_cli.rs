@@ -22,13 +22,13 @@ fn quarter(k: u32) -> String {
 }
 
 fn action_name(book: &Book, id: &str) -> String {
-    book.action(id).unwrap().name.clone()
+    book.action(book.action_id(id).unwrap()).name.clone()
 }
 
 /// A game of `turns` turns saved as `dir/NAME.ron`.
 fn saved(book: &Book, dir: &Path, name: &str, turns: u32) -> (Game, std::path::PathBuf) {
     let game = played(book, turns);
-    let path = save::write(dir, name, &game).unwrap();
+    let path = save::write(book, dir, name, &game).unwrap();
     (game, path)
 }
 
@@ -66,7 +66,7 @@ fn markdown_of_a_finished_game_gives_its_outcome() {
     let out = report(&[path.to_str().unwrap()], dir.path());
     let md = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let title = &book.ending(&outcome.ending).unwrap().title;
+    let title = &book.ending(outcome.ending).title;
     assert!(md.contains(title.as_str()), "{title} not in {md}");
     assert!(!md.contains("in progress"), "{md}");
     assert!(
@@ -180,9 +180,9 @@ fn a_hand_edited_save_is_reported_unverified_with_exit_3() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["verified"], false);
     assert_eq!(json["first_difference"], last);
-    // The report gives what the save claims: the last turn's autonomy, edited.
-    let claimed = game.state().history()[5].autonomy + 3.0;
-    assert_eq!(json["history"][4]["autonomy"], claimed);
+    // The report gives the game its decisions make, not the edited numbers.
+    let honest = game.state().history()[5].autonomy;
+    assert_eq!(json["history"][4]["autonomy"], honest);
 
     let out = report(&["dave", "--save-dir", "."], dir.path());
     assert_eq!(out.status.code(), Some(3));
@@ -313,13 +313,17 @@ fn decisions_are_the_actions_that_took_effect_and_the_answers_in_words() {
     let book = book();
     let mut game = new_game(&book, 7);
     // Planned and taken back: never happened.
-    game.apply(&book, Cmd::Plan("visit_moscow".into())).unwrap();
+    game.apply(&book, Cmd::Plan(book.action_id("visit_moscow").unwrap()))
+        .unwrap();
     game.apply(&book, Cmd::Undo).unwrap();
     play(&book, &mut game, 6);
     // Planned in a turn not yet ended.
     answer_pending(&book, &mut game);
-    game.apply(&book, Cmd::Plan("russian_language_media".into()))
-        .unwrap();
+    game.apply(
+        &book,
+        Cmd::Plan(book.action_id("russian_language_media").unwrap()),
+    )
+    .unwrap();
     let r = Report::new(&book, &game, "x", Verification::default());
     let moscow = action_name(&book, "visit_moscow");
     let texts: Vec<&str> = r.decisions.iter().map(|d| d.text.as_str()).collect();

@@ -2,6 +2,7 @@
 //! defines. The built-in content is embedded in the binary; a content
 //! directory or a scenario file can also be read from a path.
 
+mod message;
 mod validate;
 
 use std::fmt;
@@ -9,12 +10,14 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::rules::Book;
-use crate::rules::defs::{
-    ActionDef, CountryDef, EndingDef, EventDef, PowerDef, ScenarioDef, WorldDef,
-};
+use crate::rules::defs::ScenarioDef;
+use crate::rules::model::Model;
+use crate::rules::resolve::ResolveError;
+use crate::rules::{Book, Raw, Sources};
+use crate::text::clean;
 
-pub use validate::{article_contains, validate_book, validate_scenario};
+pub use message::ron_message;
+pub use validate::{article_contains, validate_book};
 
 /// The essay the game is built from; event sources quote it exactly.
 pub const ARTICLE: &str = include_str!("../../assets/article.txt");
@@ -28,6 +31,9 @@ pub const BUILTIN: [(&str, &str); 6] = [
     ("endings.ron", include_str!("../../assets/endings.ron")),
     ("world.ron", include_str!("../../assets/world.ron")),
 ];
+
+/// The model's tuning.
+pub const MODEL: &str = include_str!("../../assets/model.ron");
 
 /// The built-in scenarios.
 pub const BUILTIN_SCENARIOS: [(&str, &str); 3] = [
@@ -59,9 +65,12 @@ pub struct ContentError {
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The file's name and what it holds, cleaned: a message may name an
+        // id from the file, and it goes to a terminal.
+        let (file, message) = (clean(&self.file), clean(&self.message));
         match self.position {
-            Some((l, c)) => write!(f, "{}:{}:{}: {}", self.file, l, c, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some((l, c)) => write!(f, "{file}:{l}:{c}: {message}"),
+            None => write!(f, "{file}: {message}"),
         }
     }
 }
@@ -83,61 +92,28 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
-/// A RON parse error in the words of someone editing a game file rather
-/// than those of the parser.
-pub fn ron_message(code: &ron::Error) -> String {
-    fn kind(name: &str) -> String {
-        match name {
-            "ScenarioDef" => "a scenario".into(),
-            "Save" => "a saved game".into(),
-            "CountryDef" => "a country".into(),
-            "PowerDef" => "a power".into(),
-            "ActionDef" => "an action".into(),
-            "EventDef" => "an event".into(),
-            "EndingDef" => "an ending".into(),
-            "WorldDef" => "the world file".into(),
-            other => format!("`{other}`"),
-        }
-    }
-    match code {
-        ron::Error::TrailingCharacters => {
-            "more text after the end of the value: a stray character, or not a Multivector file"
-                .into()
-        }
-        ron::Error::Eof => "the file ends too soon: cut short, or a bracket left open".into(),
-        ron::Error::ExpectedDifferentStructName { expected, found } => format!(
-            "expected {} but found `{found}`: is this the right file?",
-            kind(expected)
-        ),
-        ron::Error::ExpectedNamedStructLike(name) if !name.is_empty() => {
-            format!("expected `(` to open {}", kind(name))
-        }
-        other => other.to_string(),
-    }
-}
-
 /// Parses RON text as `T`, with the file name and position in any error.
+///
+/// When the text is not a `T`, it is read again as any RON value: a syntax
+/// error (a cut-short file, a bracket left open) is reported as such, the
+/// same way whatever the file was read for (`check`, `play --scenario`,
+/// a content folder).
 pub fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, ContentError> {
+    let error = |e: ron::error::SpannedError| ContentError {
+        file: file.to_string(),
+        position: Some((e.span.start.line, e.span.start.col)),
+        message: ron_message(&e.code),
+    };
     ron_options()
         .from_str(text)
-        .map_err(|e: ron::error::SpannedError| ContentError {
-            file: file.to_string(),
-            position: Some((e.span.start.line, e.span.start.col)),
-            message: ron_message(&e.code),
+        .map_err(|typed| match ron_options().from_str::<ron::Value>(text) {
+            Err(syntax) => error(syntax),
+            Ok(_) => error(typed),
         })
 }
 
 /// The raw parts of a content set, before they are checked together.
-#[derive(Debug, Clone)]
-pub struct Parts {
-    pub countries: Vec<CountryDef>,
-    pub powers: Vec<PowerDef>,
-    pub actions: Vec<ActionDef>,
-    pub events: Vec<EventDef>,
-    pub endings: Vec<EndingDef>,
-    pub world: WorldDef,
-    pub scenarios: Vec<ScenarioDef>,
-}
+pub type Parts = Sources<Raw>;
 
 fn parse_parts(read: impl Fn(&str) -> Result<String, ContentError>) -> Result<Parts, ContentError> {
     Ok(Parts {
@@ -147,46 +123,97 @@ fn parse_parts(read: impl Fn(&str) -> Result<String, ContentError>) -> Result<Pa
         events: parse("events.ron", &read("events.ron")?)?,
         endings: parse("endings.ron", &read("endings.ron")?)?,
         world: parse("world.ron", &read("world.ron")?)?,
-        scenarios: Vec::new(),
     })
 }
 
-fn build(parts: Parts) -> Result<Book, ContentError> {
+/// A content error from resolving, in the words of the file it is in.
+pub fn resolve_error(e: ResolveError, file: Option<&str>) -> ContentError {
+    ContentError::new(file.unwrap_or(e.file), format!("{}: {}", e.at, e.message))
+}
+
+/// Checks a content set, resolves it with the model and scenarios, and
+/// fingerprints what it was made from.
+fn build(
+    parts: Parts,
+    scenarios: Vec<ScenarioDef<Raw>>,
+    model: Model,
+    texts: &[&str],
+) -> Result<Book, ContentError> {
     validate_book(&parts)?;
-    let book = Book::new(
-        parts.countries,
-        parts.powers,
-        parts.actions,
-        parts.events,
-        parts.endings,
-        parts.world,
-        parts.scenarios,
-    );
-    for s in &book.scenarios {
-        validate_scenario(&book, s, &format!("scenarios/{}.ron", s.id))?;
-    }
+    let mut book = Book::new(&parts, scenarios, model).map_err(|e| resolve_error(e, None))?;
+    book.fingerprint = fingerprint(texts);
     Ok(book)
 }
 
-/// The built-in content.
+/// A fingerprint of the texts content was read from: FNV-1a (64 bits) of
+/// them in order, each ended by a zero byte.
+pub fn fingerprint(texts: &[&str]) -> String {
+    let mut all = Vec::new();
+    for t in texts {
+        all.extend_from_slice(t.as_bytes());
+        all.push(0);
+    }
+    format!("fnv1a64:{:016x}", crate::text::fnv1a64(&all))
+}
+
+/// Parses and checks a model file's text.
+pub fn parse_model(file: &str, text: &str) -> Result<Model, ContentError> {
+    let model: Model = parse(file, text)?;
+    model.check().map_err(|m| ContentError::new(file, m))?;
+    Ok(model)
+}
+
+/// The built-in content, with the built-in model.
 pub fn builtin() -> Result<Book, ContentError> {
-    let mut parts = parse_parts(|name| {
+    builtin_with_model(None)
+}
+
+/// The built-in content, with the model read from `path` when given.
+pub fn builtin_with_model(path: Option<&Path>) -> Result<Book, ContentError> {
+    let parts = parse_parts(|name| {
         BUILTIN
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, t)| t.to_string())
             .ok_or_else(|| ContentError::new(name, "missing built-in file"))
     })?;
+    let mut scenarios = Vec::new();
     for (name, text) in BUILTIN_SCENARIOS {
-        parts.scenarios.push(parse(name, text)?);
+        scenarios.push(parse(name, text)?);
     }
-    build(parts)
+    let model_text = match path {
+        Some(p) => read_file(p)?,
+        None => MODEL.to_string(),
+    };
+    let model_name = path.map_or("model.ron".to_string(), |p| p.display().to_string());
+    let model = parse_model(&model_name, &model_text)?;
+    let mut texts: Vec<&str> = BUILTIN.iter().map(|(_, t)| *t).collect();
+    texts.push(&model_text);
+    build(parts, scenarios, model, &texts)
 }
 
-/// A content directory holding the same files as `assets/` (and optionally
-/// a `scenarios/` folder).
+/// A content directory holding the same files as `assets/` (with its own
+/// `model.ron`, or the built-in one; and optionally a `scenarios/` folder).
 pub fn from_dir(dir: &Path) -> Result<Book, ContentError> {
-    let mut parts = parse_parts(|name| read_file(&dir.join(name)))?;
+    let texts: Vec<(String, String)> = BUILTIN
+        .iter()
+        .map(|(name, _)| Ok((name.to_string(), read_file(&dir.join(name))?)))
+        .collect::<Result<_, ContentError>>()?;
+    let parts = parse_parts(|name| {
+        Ok(texts
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default())
+    })?;
+    let model_path = dir.join("model.ron");
+    let model_text = if model_path.exists() {
+        read_file(&model_path)?
+    } else {
+        MODEL.to_string()
+    };
+    let model = parse_model(&model_path.display().to_string(), &model_text)?;
+    let mut scenarios = Vec::new();
     let sdir = dir.join("scenarios");
     if let Ok(entries) = std::fs::read_dir(&sdir) {
         let mut paths: Vec<PathBuf> = entries
@@ -196,54 +223,35 @@ pub fn from_dir(dir: &Path) -> Result<Book, ContentError> {
         paths.sort();
         for p in paths {
             let text = read_file(&p)?;
-            parts
-                .scenarios
-                .push(parse(&p.display().to_string(), &text)?);
+            scenarios.push(parse(&p.display().to_string(), &text)?);
         }
     }
-    build(parts)
+    let mut all: Vec<&str> = texts.iter().map(|(_, t)| t.as_str()).collect();
+    all.push(&model_text);
+    build(parts, scenarios, model, &all)
 }
 
-/// Reads a text file, refusing very large or non-UTF-8 files with a clear message.
+/// Reads a content or scenario file through the game's one file reader
+/// ([`crate::files::read_text`]): a regular file of at most
+/// [`MAX_FILE_BYTES`] bytes of UTF-8 text.
 pub fn read_file(path: &Path) -> Result<String, ContentError> {
-    let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| ContentError::new(&name, e.to_string()))?;
-    if meta.is_dir() {
-        return Err(ContentError::new(&name, "is a directory, not a file"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ContentError::new(
-            &name,
-            format!(
-                "file is {} bytes, more than the limit of {} bytes",
-                meta.len(),
-                MAX_FILE_BYTES
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| ContentError::new(&name, e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        ContentError::new(
-            &name,
-            format!(
-                "not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })
+    crate::files::read_text(path, MAX_FILE_BYTES)
+        .map_err(|e| ContentError::new(&path.display().to_string(), e.to_string()))
 }
 
-/// Reads a scenario file and checks it against the book.
-pub fn scenario_from_file(book: &Book, path: &Path) -> Result<ScenarioDef, ContentError> {
+/// Reads a scenario file and checks it against the book, as a game of it
+/// would resolve it.
+pub fn scenario_from_file(book: &Book, path: &Path) -> Result<ScenarioDef<Raw>, ContentError> {
     let text = read_file(path)?;
     let name = path.display().to_string();
-    let s: ScenarioDef = parse(&name, &text)?;
-    validate_scenario(book, &s, &name)?;
+    let s: ScenarioDef<Raw> = parse(&name, &text)?;
+    book.resolve_scenario(&s)
+        .map_err(|e| resolve_error(e, Some(&name)))?;
     Ok(s)
 }
 
 /// Finds a scenario by built-in id or by path.
-pub fn resolve_scenario(book: &Book, id_or_path: &str) -> Result<ScenarioDef, ContentError> {
+pub fn resolve_scenario(book: &Book, id_or_path: &str) -> Result<ScenarioDef<Raw>, ContentError> {
     if let Some(s) = book.scenario(id_or_path) {
         return Ok(s.clone());
     }
@@ -261,14 +269,24 @@ pub fn resolve_scenario(book: &Book, id_or_path: &str) -> Result<ScenarioDef, Co
     ))
 }
 
-/// Checks one content or scenario file, judged by its name: `countries.ron`,
-/// `powers.ron`, `actions.ron`, `events.ron`, `endings.ron`, `world.ron`;
-/// anything else is read as a scenario. Other parts come from the built-in set.
+/// Checks one content, model or scenario file, judged by its name:
+/// `countries.ron`, `powers.ron`, `actions.ron`, `events.ron`,
+/// `endings.ron`, `world.ron`, `model.ron`; anything else is read as a
+/// scenario. Other parts come from the built-in set.
 pub fn check_file(path: &Path) -> Result<String, ContentError> {
     let text = read_file(path)?;
+    check_text(path, &text)
+}
+
+/// [`check_file`] of a text already read; `path` names the kind of file
+/// (by its file name) and the file in messages.
+pub fn check_text(path: &Path, text: &str) -> Result<String, ContentError> {
     let name = path.display().to_string();
-    // Syntax first, whatever the kind, so that the position is reported.
-    let _: ron::Value = parse(&name, &text)?;
+    let stem = path.file_name().and_then(|s| s.to_str()).unwrap_or("");
+    if stem == "model.ron" {
+        parse_model(&name, text)?;
+        return Ok("model".into());
+    }
     let mut parts = parse_parts(|n| {
         BUILTIN
             .iter()
@@ -276,46 +294,44 @@ pub fn check_file(path: &Path) -> Result<String, ContentError> {
             .map(|(_, t)| t.to_string())
             .ok_or_else(|| ContentError::new(n, "missing built-in file"))
     })?;
-    for (n, t) in BUILTIN_SCENARIOS {
-        parts.scenarios.push(parse(n, t)?);
-    }
-    let stem = path.file_name().and_then(|s| s.to_str()).unwrap_or("");
+    let model = parse_model("model.ron", MODEL)?;
     let rename = |e: ContentError| ContentError {
         file: name.clone(),
         ..e
     };
     let kind = match stem {
         "countries.ron" => {
-            parts.countries = parse(&name, &text)?;
+            parts.countries = parse(&name, text)?;
             "countries"
         }
         "powers.ron" => {
-            parts.powers = parse(&name, &text)?;
+            parts.powers = parse(&name, text)?;
             "powers"
         }
         "actions.ron" => {
-            parts.actions = parse(&name, &text)?;
+            parts.actions = parse(&name, text)?;
             "actions"
         }
         "events.ron" => {
-            parts.events = parse(&name, &text)?;
+            parts.events = parse(&name, text)?;
             "events"
         }
         "endings.ron" => {
-            parts.endings = parse(&name, &text)?;
+            parts.endings = parse(&name, text)?;
             "endings"
         }
         "world.ron" => {
-            parts.world = parse(&name, &text)?;
+            parts.world = parse(&name, text)?;
             "world"
         }
         _ => {
-            let s: ScenarioDef = parse(&name, &text)?;
-            let book = build(parts).map_err(rename)?;
-            validate_scenario(&book, &s, &name)?;
+            let s: ScenarioDef<Raw> = parse(&name, text)?;
+            let book = build(parts, Vec::new(), model, &[]).map_err(rename)?;
+            book.resolve_scenario(&s)
+                .map_err(|e| resolve_error(e, Some(&name)))?;
             return Ok(format!("scenario `{}`", s.id));
         }
     };
-    validate_book(&parts).map_err(rename)?;
+    build(parts, Vec::new(), model, &[]).map_err(rename)?;
     Ok(kind.to_string())
 }

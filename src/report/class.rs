@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
 use crate::rules::Book;
+use crate::rules::Raw;
 use crate::rules::defs::ScenarioDef;
 use crate::save::{self, SaveError};
 use crate::text::clean;
@@ -34,7 +35,7 @@ pub enum Origin {
 
 impl Origin {
     /// Compares a save's scenario with the built-in one of the same id.
-    pub fn of(book: &Book, scenario: &ScenarioDef) -> Origin {
+    pub fn of(book: &Book, scenario: &ScenarioDef<Raw>) -> Origin {
         match book.scenario(&scenario.id) {
             Some(b) if b == scenario => Origin::BuiltIn,
             Some(_) => Origin::Changed,
@@ -240,9 +241,9 @@ fn row(book: &Book, name: &str, path: &Path) -> ClassRow {
         stability: None,
         objectives: None,
     };
-    let checked = save::read(path).and_then(|game| {
-        let replay = save::verify(book, path, &game)?;
-        Ok((game, replay))
+    let checked = save::read(book, path).map(|loaded| {
+        let replay = save::report_of(book, path, &loaded);
+        (loaded.game, replay)
     });
     let (game, replay) = match checked {
         Ok(x) => x,
@@ -266,7 +267,8 @@ fn row(book: &Book, name: &str, path: &Path) -> ClassRow {
         (true, origin) => Status::Custom(origin),
     };
     let s = game.state();
-    let country = clean(s.country()).into_owned();
+    let def = book.country(s.country());
+    let country = clean(&def.id).into_owned();
     ClassRow {
         student,
         file,
@@ -280,9 +282,7 @@ fn row(book: &Book, name: &str, path: &Path) -> ClassRow {
         }),
         scenario_origin: Some(origin),
         country: Some(Named {
-            name: book
-                .country(s.country())
-                .map_or_else(|| country.clone(), |c| clean(&c.name).into_owned()),
+            name: clean(&def.name).into_owned(),
             id: country,
         }),
         seed: Some(game.seed),

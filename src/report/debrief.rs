@@ -5,52 +5,56 @@
 
 use std::collections::BTreeMap;
 
-use crate::rules::{Book, Cause, Entry, State, Var};
+use crate::rules::{Book, Cause, Entry, LogEntry, State, Var};
 
 /// The date of a turn of the game, e.g. "2027 Q3".
 pub fn date_of(state: &State, turn: u32) -> String {
-    let (y, q) = state.date();
-    let now = i64::from(y) * 4 + i64::from(q) - 1;
-    let then = now - i64::from(state.turn()) + i64::from(turn);
-    format!("{} Q{}", then.div_euclid(4), then.rem_euclid(4) + 1)
+    let (y, q) = state.date_of(turn);
+    format!("{y} Q{q}")
 }
 
 /// A short, readable name for the cause of a change.
 pub fn cause_label(book: &Book, cause: &Cause) -> String {
-    match cause {
-        Cause::Action(id) => book.action(id).map_or(id.clone(), |a| a.name.clone()),
-        Cause::Project(id) => format!(
-            "Project: {}",
-            book.action(id).map_or(id.as_str(), |a| a.name.as_str())
-        ),
+    match *cause {
+        Cause::Plan(id) => format!("Planned: {}", book.action(id).name),
+        Cause::Unplan(id) => format!("Taken back: {}", book.action(id).name),
+        Cause::Action(id) => book.action(id).name.clone(),
+        Cause::Project(id) => format!("Project: {}", book.action(id).name),
         Cause::Reaction(p, step) => format!("Reaction: {} {}", p.name(), step.name()),
         Cause::BackDown(p) => format!("Backed down before {}", p.name()),
         Cause::Yield(p) => format!("{} backed down", p.name()),
         Cause::Hold(p) => format!("Held firm against {}", p.name()),
-        Cause::Rivals(p) => format!("{} resents its rivals' gains", p.name()),
-        Cause::Event(id) => book.event(id).map_or(id.clone(), |e| e.title.clone()),
+        Cause::Rivals(p) => format!("{} weighs its rivals' gains", p.name()),
+        Cause::StrainFade => "Irritation fades".into(),
+        Cause::Event(id) => book.event(id).title.clone(),
         Cause::Choice(id, i) => {
             let e = book.event(id);
-            let title = e.map_or(id.as_str(), |e| e.title.as_str());
-            match e.and_then(|e| e.choices.get(*i)) {
-                Some(c) => format!("{title}: {}", c.label),
-                None => title.to_string(),
+            match e.choices.get(usize::from(i)) {
+                Some(c) => format!("{}: {}", e.title, c.label),
+                None => e.title.clone(),
             }
         }
-        Cause::Drift(id) => match book.world.drift.iter().find(|d| &d.id == id) {
-            Some(d) => d.text.clone(),
-            None => id.replace('_', " "),
-        },
-        Cause::Situation(id) => book
-            .world
-            .situations
-            .iter()
-            .find(|s| &s.id == id)
-            .map_or(id.clone(), |s| s.name.clone()),
-        Cause::Track(id) => book.track(id).map_or(id.clone(), |t| t.name.clone()),
-        Cause::Delayed(c) => format!("{} (later)", cause_label(book, c)),
+        Cause::Drift(id) => book.world.drift[id.index()].text.clone(),
+        Cause::StructuralPull => "Structural pull".into(),
+        Cause::Situation(id) => book.situation(id).name.clone(),
+        Cause::Track(id) => book.track(id).name.clone(),
         Cause::Scenario => "Scenario".into(),
-        Cause::Turn => "The turn".into(),
+        Cause::Income => "Income".into(),
+        Cause::CarryCap => "Carry limit".into(),
+        Cause::BonusFade => "Leverage bonus fades".into(),
+        Cause::Calendar => "The calendar".into(),
+        Cause::End => "The end of the game".into(),
+    }
+}
+
+/// The cause of a log entry in words, "(later)" when it is a delayed
+/// consequence landing.
+pub fn entry_cause(book: &Book, e: &LogEntry) -> String {
+    let label = cause_label(book, &e.cause);
+    if e.later {
+        format!("{label} (later)")
+    } else {
+        label
     }
 }
 
@@ -98,11 +102,10 @@ pub fn turning_points(state: &State, book: &Book, n: usize) -> Vec<TurningPoint>
         .collect()
 }
 
-/// The causes that moved a score's inputs most in the turn ending at `turn`
-/// (`swing` is the score's change). What the player, the powers and events
-/// did is named before the world's slow trends, which are named only when
-/// nothing else moved the score; stability, read directly, counts only the
-/// changes that went the way of the swing.
+/// The causes that moved a score most, the way it swung, in the turn
+/// ending at `turn` (`swing` is the score's change). What the player, the
+/// powers and events did is named before the world's slow trends, which
+/// are named only when nothing else moved the score.
 fn causes_of(state: &State, book: &Book, turn: u32, score: &str, swing: f64) -> Vec<String> {
     // An event and the player's answer to it are one cause: weigh them
     // together, under the answer's label when there is one.
@@ -112,7 +115,7 @@ fn causes_of(state: &State, book: &Book, turn: u32, score: &str, swing: f64) -> 
     for e in state.log() {
         // The turn ending, and the answers to what it drew (they amend
         // the same snapshot).
-        let belongs = if e.cause.is_answer() {
+        let belongs = if e.is_answer() {
             e.turn == turn + 1
         } else {
             e.turn == turn
@@ -123,18 +126,20 @@ fn causes_of(state: &State, book: &Book, turn: u32, score: &str, swing: f64) -> 
         let Entry::Change { var, before, after } = &e.entry else {
             continue;
         };
+        if e.cause.is_planning() {
+            continue;
+        }
+        // Each score is recorded with every cause that moved it; only the
+        // changes that went the swing's way explain it.
         let counts = match score {
             "Stability" => matches!(var, Var::Stability),
-            "Leverage" => matches!(
-                var,
-                Var::Leverage | Var::Assets | Var::Proximity(_) | Var::World(_)
-            ),
-            _ => matches!(var, Var::Share(..)),
+            "Leverage" => matches!(var, Var::Leverage),
+            _ => matches!(var, Var::Autonomy),
         };
-        let with_swing = !matches!(var, Var::Stability) || (after - before) * swing > 0.0;
+        let with_swing = (after - before) * swing > 0.0;
         if counts && with_swing {
             let key = match &e.cause {
-                Cause::Event(id) | Cause::Choice(id, _) => format!("event:{id}"),
+                Cause::Event(id) | Cause::Choice(id, _) => format!("event:{}", id.index()),
                 other => cause_label(book, other),
             };
             *weight.entry(key.clone()).or_default() += (after - before).abs();

@@ -16,7 +16,7 @@ mod markdown;
 use serde::Serialize;
 
 use crate::rules::scoring::final_score;
-use crate::rules::{Book, Cause, Command, Decision, Game, Power, Snapshot, State};
+use crate::rules::{ActionId, Book, Cause, Command, Decision, Game, Power, Snapshot, State};
 use crate::text::csv_cell;
 
 use debrief::{cause_label, date_of, turning_points};
@@ -158,7 +158,7 @@ impl Report {
     pub fn new(book: &Book, game: &Game, save: &str, check: Verification) -> Report {
         let s = game.state();
         let outcome = s.outcome();
-        let country = s.country();
+        let country = book.country(s.country());
         let history = s.history();
         Report {
             save: save.to_string(),
@@ -167,10 +167,8 @@ impl Report {
                 name: game.scenario.name.clone(),
             },
             country: Named {
-                id: country.to_string(),
-                name: book
-                    .country(country)
-                    .map_or_else(|| country.to_string(), |c| c.name.clone()),
+                id: country.id.clone(),
+                name: country.name.clone(),
             },
             seed: game.seed,
             turns: Turns {
@@ -179,18 +177,18 @@ impl Report {
             },
             date: s.date_label(),
             outcome: outcome.map(|o| {
-                let ending = book.ending(&o.ending);
+                let ending = book.ending(o.ending);
                 Outcome {
-                    id: o.ending.clone(),
-                    title: ending.map_or_else(|| o.ending.clone(), |e| e.title.clone()),
-                    text: ending.map(|e| e.text.clone()).unwrap_or_default(),
+                    id: ending.id.clone(),
+                    title: ending.title.clone(),
+                    text: ending.text.clone(),
                 }
             }),
             autonomy: s.autonomy(),
             leverage: s.leverage(),
             stability: s.stability(),
             score: outcome.map_or_else(
-                || final_score(s.autonomy(), s.leverage(), s.stability(), 0.0),
+                || final_score(&book.model, s.autonomy(), s.leverage(), s.stability(), 0.0),
                 |o| o.score,
             ),
             verified: check.verified,
@@ -278,9 +276,9 @@ fn row(state: &State, snap: &Snapshot) -> TurnRow {
 }
 
 /// The player's decisions in words, read from the recorded commands. The
-/// actions of a turn are those still planned when it ended (an undone plan
-/// never happened). What an answer answered is found by playing the
-/// decisions again from the start, as `replay` does.
+/// actions of a turn are those still planned when it ended (an action taken
+/// back never happened). What an answer answered is found by playing the
+/// decisions again from the start.
 fn decisions(book: &Book, game: &Game) -> Vec<DecisionLine> {
     let mut again = Game::new(
         book,
@@ -289,16 +287,17 @@ fn decisions(book: &Book, game: &Game) -> Vec<DecisionLine> {
         game.seed,
     )
     .ok();
-    let mut planned: Vec<(u32, &str)> = Vec::new();
+    let mut planned: Vec<(u32, ActionId)> = Vec::new();
     let mut lines = Vec::new();
-    let action = |turn, kind, id: &str| DecisionLine {
+    let action = |turn, kind, id: ActionId| DecisionLine {
         turn,
         kind,
-        text: cause_label(book, &Cause::Action(id.to_string())),
+        text: cause_label(book, &Cause::Action(id)),
     };
     for d in game.decisions() {
-        match &d.command {
-            Command::Plan(id) => planned.push((d.turn + 1, id)),
+        match d.command {
+            Command::Plan(id) => planned.push((d.turn.saturating_add(1), id)),
+            Command::Unplan(id) => planned.retain(|(_, p)| *p != id),
             Command::Undo => {
                 planned.pop();
             }
@@ -312,12 +311,12 @@ fn decisions(book: &Book, game: &Game) -> Vec<DecisionLine> {
             Command::Choose(i) => {
                 let pending = again
                     .as_ref()
-                    .and_then(|g| g.state().pending().first().cloned());
-                lines.push(answer(book, d.turn.max(1), pending.as_ref(), *i));
+                    .and_then(|g| g.state().pending().first().copied());
+                lines.push(answer(book, d.turn.max(1), pending.as_ref(), i));
             }
         }
         if let Some(g) = again.as_mut() {
-            if g.apply(book, d.command.clone()).is_err() {
+            if g.apply(book, d.command).is_err() {
                 again = None;
             }
         }
@@ -332,7 +331,10 @@ fn decisions(book: &Book, game: &Game) -> Vec<DecisionLine> {
 
 fn answer(book: &Book, turn: u32, pending: Option<&Decision>, i: usize) -> DecisionLine {
     let (kind, text) = match pending {
-        Some(Decision::Event(id)) => ("event", cause_label(book, &Cause::Choice(id.clone(), i))),
+        Some(Decision::Event(id)) => {
+            let i = u8::try_from(i).unwrap_or(u8::MAX);
+            ("event", cause_label(book, &Cause::Choice(*id, i)))
+        }
         Some(Decision::Ladder(p, step)) => {
             let (kind, cause) = if i == 0 {
                 ("back_down", Cause::BackDown(*p))

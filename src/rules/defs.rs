@@ -5,93 +5,16 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::types::{CorridorStatus, Domain, Holder, LadderStep, Power, Var, WorldVar};
+use super::ids::{Ids, Resolved};
+use super::shares::Shares;
+use super::types::{CorridorStatus, Domain, LadderStep, Power, Var, WorldVar};
 
-/// A condition on the state. A list of conditions holds when all hold.
+pub use super::grammar::{Cond, Effect};
+pub use super::objective::ObjectiveDef;
+
+/// A state's starting shares of each domain.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Cond {
-    /// The variable is at least the value.
-    AtLeast(Var, f64),
-    /// The variable is at most the value.
-    AtMost(Var, f64),
-    /// A flag (membership, situation, precedent) is set.
-    Flag(String),
-    /// A flag is not set.
-    NoFlag(String),
-    /// The player governs one of these states.
-    Country(Vec<String>),
-    /// A corridor is in this status.
-    Corridor(String, CorridorStatus),
-    /// At least `count` domains have one power over `share` percent.
-    Dominated { count: u32, share: f64 },
-    /// At least `count` powers stand at `step` or higher on their crisis ladder.
-    Ladder { count: u32, step: LadderStep },
-    /// The variable has risen by at least this much since the start of the
-    /// game (Autonomy, Leverage, Stability or a Proximity).
-    Gained(Var, f64),
-    /// Any one of the conditions holds.
-    Any(Vec<Cond>),
-    /// The condition does not hold.
-    Not(Box<Cond>),
-}
-
-/// A change to the state. Numbers are deltas unless the effect says `Set`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Effect {
-    /// Add to a number (clamped to its range).
-    Add(Var, f64),
-    /// Set a number (clamped to its range). Mostly for scenario overrides.
-    Set(Var, f64),
-    /// Move share points of a domain from one holder to another.
-    Shift(Domain, Holder, Holder, f64),
-    /// Raise a holder's share, taken from the others in proportion to their shares
-    /// (a negative amount gives the points to `other`).
-    Gain(Domain, Holder, f64),
-    SetFlag(String),
-    ClearFlag(String),
-    /// Change the status of a corridor or pipeline.
-    Corridor(String, CorridorStatus),
-    /// Move a track on by this many stages (negative: back; reaching below 0 stalls it).
-    Track(String, i32),
-    /// Stall a track for good.
-    StallTrack(String),
-    /// These effects land this many turns later.
-    Later(u32, Vec<Effect>),
-    /// These effects land spread evenly over this many turns, starting next turn.
-    Over(u32, Vec<Effect>),
-    /// Add strain to a power (irritation at the player's drift).
-    Strain(Power, f64),
-    /// Cancel a running project of the player's, if any.
-    CancelProject(String),
-}
-
-/// Five shares of a domain (Russia, China, Turkey, EU, other) that sum to 100.
-pub type ShareVec = [u8; 5];
-
-/// A share vector as written in content: a list of five whole numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "Vec<u8>", into = "Vec<u8>")]
-pub struct Shares(pub ShareVec);
-
-impl TryFrom<Vec<u8>> for Shares {
-    type Error = String;
-    fn try_from(v: Vec<u8>) -> Result<Self, String> {
-        <ShareVec>::try_from(v.as_slice()).map(Shares).map_err(|_| {
-            format!(
-                "expected 5 shares (Russia, China, Turkey, EU, other), found {}",
-                v.len()
-            )
-        })
-    }
-}
-
-impl From<Shares> for Vec<u8> {
-    fn from(s: Shares) -> Vec<u8> {
-        s.0.to_vec()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DependenceDef {
     pub security: Shares,
     pub trade: Shares,
@@ -101,19 +24,20 @@ pub struct DependenceDef {
 }
 
 impl DependenceDef {
-    pub fn get(&self, d: Domain) -> ShareVec {
+    pub fn get(&self, d: Domain) -> Shares {
         match d {
-            Domain::Security => self.security.0,
-            Domain::Trade => self.trade.0,
-            Domain::TransitEnergy => self.transit_energy.0,
-            Domain::Finance => self.finance.0,
-            Domain::CultureInformation => self.culture_information.0,
+            Domain::Security => self.security,
+            Domain::Trade => self.trade,
+            Domain::TransitEnergy => self.transit_energy,
+            Domain::Finance => self.finance,
+            Domain::CultureInformation => self.culture_information,
         }
     }
 }
 
 /// Per-power numbers: Russia, China, Turkey, EU.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PerPower {
     pub russia: f64,
     pub china: f64,
@@ -137,7 +61,8 @@ impl PerPower {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CountryDef {
+#[serde(bound = "", deny_unknown_fields)]
+pub struct CountryDef<I: Ids = Resolved> {
     pub id: String,
     pub name: String,
     pub capital: String,
@@ -147,18 +72,18 @@ pub struct CountryDef {
     pub summary: String,
     /// Memberships and standing situations, as flags (e.g. "csto", "eaeu").
     #[serde(default)]
-    pub flags: Vec<String>,
+    pub flags: Vec<I::Flag>,
     pub dependence: DependenceDef,
     pub proximity: PerPower,
     pub tolerance: PerPower,
     pub stability: f64,
-    pub capital_per_turn: f64,
+    pub capital_per_turn: u32,
     pub assets: f64,
     #[serde(default)]
-    pub corridors: BTreeMap<String, CorridorStatus>,
+    pub corridors: BTreeMap<I::Corridor, CorridorStatus>,
     /// Changes to the world at the start, for this state only.
     #[serde(default)]
-    pub start: Vec<Effect>,
+    pub start: Vec<Effect<I>>,
 }
 
 fn yes() -> bool {
@@ -167,14 +92,16 @@ fn yes() -> bool {
 
 /// What a power does at one step of its crisis ladder.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LadderDef {
+#[serde(bound = "", deny_unknown_fields)]
+pub struct LadderDef<I: Ids = Resolved> {
     pub step: LadderStep,
     pub text: String,
-    pub effects: Vec<Effect>,
+    pub effects: Vec<Effect<I>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PowerDef {
+#[serde(bound = "", deny_unknown_fields)]
+pub struct PowerDef<I: Ids = Resolved> {
     pub power: Power,
     pub name: String,
     pub capital: String,
@@ -183,26 +110,27 @@ pub struct PowerDef {
     pub rivals: BTreeMap<Power, f64>,
     /// The world variable behind this power's resolve on the ladder.
     pub strength: WorldVar,
-    pub ladder: Vec<LadderDef>,
+    pub ladder: Vec<LadderDef<I>>,
     /// What backing down before this power costs the player.
-    pub back_down: Vec<Effect>,
+    pub back_down: Vec<Effect<I>>,
     /// What the player gains when this power backs down.
-    pub yields: Vec<Effect>,
+    pub yields: Vec<Effect<I>>,
 }
 
 /// A world-drift rule: each turn `var` moves by
 /// `base + Σ coef × (term − 50)`, or toward `target` by `rate` of the gap.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DriftDef {
+#[serde(bound = "", deny_unknown_fields)]
+pub struct DriftDef<I: Ids = Resolved> {
     pub id: String,
     pub text: String,
-    pub var: Var,
+    pub var: Var<I>,
     #[serde(default)]
-    pub when: Vec<Cond>,
+    pub when: Vec<Cond<I>>,
     #[serde(default)]
     pub base: f64,
     #[serde(default)]
-    pub terms: Vec<(Var, f64)>,
+    pub terms: Vec<(Var<I>, f64)>,
     #[serde(default)]
     pub target: Option<f64>,
     #[serde(default)]
@@ -212,14 +140,15 @@ pub struct DriftDef {
 /// A situation that switches on above one threshold and off below a lower
 /// one (hysteresis), with effects every turn while it lasts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SituationDef {
+#[serde(bound = "", deny_unknown_fields)]
+pub struct SituationDef<I: Ids = Resolved> {
     pub id: String,
     pub name: String,
     pub text: String,
-    pub on: Vec<Cond>,
-    pub off: Vec<Cond>,
+    pub on: Vec<Cond<I>>,
+    pub off: Vec<Cond<I>>,
     #[serde(default)]
-    pub each_turn: Vec<Effect>,
+    pub each_turn: Vec<Effect<I>>,
     #[serde(default)]
     pub source: Option<String>,
     #[serde(default)]
@@ -228,36 +157,38 @@ pub struct SituationDef {
 
 /// A multi-stage track (the EU–Turkey customs union talks) that can succeed or stall.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TrackDef {
+#[serde(bound = "", deny_unknown_fields)]
+pub struct TrackDef<I: Ids = Resolved> {
     pub id: String,
     pub name: String,
     pub stages: Vec<String>,
     #[serde(default)]
-    pub on_complete: Vec<Effect>,
+    pub on_complete: Vec<Effect<I>>,
     #[serde(default)]
-    pub on_stall: Vec<Effect>,
+    pub on_stall: Vec<Effect<I>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ActionDef {
+#[serde(bound = "", deny_unknown_fields)]
+pub struct ActionDef<I: Ids = Resolved> {
     pub id: String,
     pub name: String,
     pub text: String,
-    pub cost: f64,
+    pub cost: u32,
     /// The power the action courts, if any (for previews and policies).
     #[serde(default)]
     pub power: Option<Power>,
     #[serde(default)]
-    pub requires: Vec<Cond>,
+    pub requires: Vec<Cond<I>>,
     #[serde(default)]
-    pub effects: Vec<Effect>,
+    pub effects: Vec<Effect<I>>,
     /// A multi-turn project when above zero.
     #[serde(default)]
     pub duration: u32,
     #[serde(default)]
-    pub each_turn: Vec<Effect>,
+    pub each_turn: Vec<Effect<I>>,
     #[serde(default)]
-    pub on_complete: Vec<Effect>,
+    pub on_complete: Vec<Effect<I>>,
     /// Turns before the action can be taken again.
     #[serde(default)]
     pub cooldown: u32,
@@ -270,16 +201,18 @@ pub struct ActionDef {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChoiceDef {
+#[serde(bound = "", deny_unknown_fields)]
+pub struct ChoiceDef<I: Ids = Resolved> {
     pub label: String,
     #[serde(default)]
-    pub effects: Vec<Effect>,
+    pub effects: Vec<Effect<I>>,
     #[serde(default)]
-    pub requires: Vec<Cond>,
+    pub requires: Vec<Cond<I>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EventDef {
+#[serde(bound = "", deny_unknown_fields)]
+pub struct EventDef<I: Ids = Resolved> {
     pub id: String,
     pub title: String,
     pub text: String,
@@ -293,30 +226,28 @@ pub struct EventDef {
     #[serde(default)]
     pub place: Option<String>,
     #[serde(default)]
-    pub when: Vec<Cond>,
+    pub when: Vec<Cond<I>>,
     pub weight: f64,
     #[serde(default = "yes")]
     pub once: bool,
-    /// For an event that can recur: turns before it can fire again.
-    #[serde(default = "four")]
-    pub cooldown: u32,
+    /// For an event that can recur: turns before it can fire again (the
+    /// model's default when left out).
     #[serde(default)]
-    pub effects: Vec<Effect>,
+    pub cooldown: Option<u32>,
     #[serde(default)]
-    pub choices: Vec<ChoiceDef>,
-}
-
-fn four() -> u32 {
-    4
+    pub effects: Vec<Effect<I>>,
+    #[serde(default)]
+    pub choices: Vec<ChoiceDef<I>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EndingDef {
+#[serde(bound = "", deny_unknown_fields)]
+pub struct EndingDef<I: Ids = Resolved> {
     pub id: String,
     pub title: String,
     pub text: String,
     /// Checked in order; the first ending whose conditions hold is the outcome.
-    pub when: Vec<Cond>,
+    pub when: Vec<Cond<I>>,
     /// Whether it can end the game before the last turn.
     #[serde(default)]
     pub early: bool,
@@ -329,54 +260,53 @@ pub struct EndingDef {
 
 /// A scenario: a country, a length, a start, overrides and a deck.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ScenarioDef {
+#[serde(bound = "", deny_unknown_fields)]
+pub struct ScenarioDef<I: Ids = Resolved> {
     pub id: String,
     pub name: String,
     #[serde(default)]
     pub summary: String,
     /// The state played; `None` lets the player choose.
     #[serde(default)]
-    pub country: Option<String>,
-    #[serde(default = "default_turns")]
-    pub turns: u32,
-    #[serde(default = "default_year")]
-    pub start_year: u32,
-    #[serde(default = "one")]
-    pub start_quarter: u32,
+    pub country: Option<I::Country>,
+    /// The length in turns (the model's default when left out).
+    #[serde(default)]
+    pub turns: Option<u32>,
+    #[serde(default)]
+    pub start_year: Option<u32>,
+    #[serde(default)]
+    pub start_quarter: Option<u32>,
+    /// The seed every game of the scenario is played with, unless another
+    /// is asked for.
     #[serde(default)]
     pub seed: Option<u64>,
     /// Changes to the starting state.
     #[serde(default)]
-    pub overrides: Vec<Effect>,
+    pub overrides: Vec<Effect<I>>,
+    /// Numbers held at a value for the whole game: nothing moves them.
+    #[serde(default)]
+    pub hold: Vec<(Var<I>, f64)>,
     /// Only these events are in the deck (all when `None`).
     #[serde(default)]
-    pub deck: Option<Vec<String>>,
+    pub deck: Option<Vec<I::Event>>,
     /// Events that fire on a given turn, whatever the deck draws.
     #[serde(default)]
-    pub scripted: Vec<(u32, String)>,
+    pub scripted: Vec<(u32, I::Event)>,
+    /// What the player should achieve, checked at the end.
     #[serde(default)]
-    pub objectives: Vec<String>,
+    pub objectives: Vec<ObjectiveDef<I>>,
     #[serde(default)]
     pub questions: Vec<String>,
 }
 
-fn default_turns() -> u32 {
-    24
-}
-fn default_year() -> u32 {
-    2026
-}
-fn one() -> u32 {
-    1
-}
-
 /// The world's starting values and the rules of its drift.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WorldDef {
+#[serde(bound = "", deny_unknown_fields)]
+pub struct WorldDef<I: Ids = Resolved> {
     pub start: BTreeMap<WorldVar, f64>,
-    pub drift: Vec<DriftDef>,
-    pub situations: Vec<SituationDef>,
-    pub tracks: Vec<TrackDef>,
+    pub drift: Vec<DriftDef<I>>,
+    pub situations: Vec<SituationDef<I>>,
+    pub tracks: Vec<TrackDef<I>>,
     /// A readable name for every flag (membership, precedent, standing
     /// situation) the content uses.
     #[serde(default)]
@@ -386,7 +316,7 @@ pub struct WorldDef {
     pub corridors: BTreeMap<String, String>,
 }
 
-impl WorldDef {
+impl<I: Ids> WorldDef<I> {
     /// The readable name of a flag (its id when it has none).
     pub fn flag_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.flags.get(id).map_or(id, String::as_str)

@@ -1,23 +1,26 @@
-//! `Game`: a state with the scenario it runs and every command that made it,
-//! so that a game can be saved, replayed and checked.
-
-use serde::{Deserialize, Serialize};
+//! `Game`: a state with the scenario it runs and every command that made it.
+//! The decisions are the game: a state can always be rebuilt from the
+//! scenario, the country, the seed and the decisions.
 
 use super::book::Book;
+use super::command::{Command, Illegal, apply};
 use super::defs::ScenarioDef;
+use super::ids::Raw;
+use super::record::LogEntry;
+use super::setup::{StartError, new_game};
 use super::state::State;
-use super::turn::{Command, Illegal, StartError, apply, new_game};
 
 /// One command the player gave, with the turn it was given on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decision {
     pub turn: u32,
     pub command: Command,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Game {
-    pub scenario: ScenarioDef,
+    /// The scenario as written (as a save carries it).
+    pub scenario: ScenarioDef<Raw>,
     /// The country asked for at the start (the scenario's own when `None`).
     pub country: Option<String>,
     pub seed: u64,
@@ -25,10 +28,19 @@ pub struct Game {
     state: State,
 }
 
+/// Why recorded decisions do not make a game.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReplayError {
+    #[error("the game cannot start: {0}")]
+    Start(String),
+    #[error("turn {turn}: a recorded decision is refused: {reason}")]
+    Refused { turn: u32, reason: String },
+}
+
 impl Game {
     pub fn new(
         book: &Book,
-        scenario: ScenarioDef,
+        scenario: ScenarioDef<Raw>,
         country: Option<&str>,
         seed: u64,
     ) -> Result<Game, StartError> {
@@ -42,22 +54,41 @@ impl Game {
         })
     }
 
-    /// Rebuilds a game from its parts (a loaded save), without checking them;
-    /// `replay` checks.
-    pub fn from_parts(
-        scenario: ScenarioDef,
-        country: Option<String>,
+    /// Plays recorded decisions from the start. On the first that is
+    /// refused (or recorded for another turn than the game is at), returns
+    /// the game as far as it went with the reason.
+    pub fn rebuild(
+        book: &Book,
+        scenario: ScenarioDef<Raw>,
+        country: Option<&str>,
         seed: u64,
-        decisions: Vec<Decision>,
-        state: State,
-    ) -> Game {
-        Game {
-            scenario,
-            country,
-            seed,
-            decisions,
-            state,
+        decisions: &[Decision],
+    ) -> Result<Game, Box<(Option<Game>, ReplayError)>> {
+        let mut game = Game::new(book, scenario, country, seed)
+            .map_err(|e| Box::new((None, ReplayError::Start(e.to_string()))))?;
+        for d in decisions {
+            let now = game.state.turn();
+            if now != d.turn {
+                let reason = format!(
+                    "it was recorded for turn {}, but the game is at turn {}",
+                    d.turn.saturating_add(1),
+                    now.saturating_add(1)
+                );
+                let turn = now.min(d.turn);
+                return Err(Box::new((
+                    Some(game),
+                    ReplayError::Refused { turn, reason },
+                )));
+            }
+            if let Err(e) = game.apply(book, d.command) {
+                let err = ReplayError::Refused {
+                    turn: d.turn,
+                    reason: e.to_string(),
+                };
+                return Err(Box::new((Some(game), err)));
+            }
         }
+        Ok(game)
     }
 
     pub fn state(&self) -> &State {
@@ -68,69 +99,29 @@ impl Game {
         &self.decisions
     }
 
-    /// Carries out a command and records it when it succeeds.
-    pub fn apply(&mut self, book: &Book, command: Command) -> Result<(), Illegal> {
+    /// Carries out a command and records it when it succeeds; returns what
+    /// it recorded.
+    pub fn apply(&mut self, book: &Book, command: Command) -> Result<&[LogEntry], Illegal> {
         let turn = self.state.turn();
-        apply(&mut self.state, book, &command)?;
         self.decisions.push(Decision { turn, command });
-        Ok(())
+        match apply(&mut self.state, book, &command) {
+            Ok(record) => Ok(record),
+            Err(e) => {
+                self.decisions.pop();
+                Err(e)
+            }
+        }
     }
 
-    /// Plays the recorded decisions again from the start and returns the
-    /// resulting game; on the first decision that is refused, or the first
-    /// turn whose scores differ from `self`'s history, says which turn.
+    /// The same game played again from its decisions, with this content.
     pub fn replay(&self, book: &Book) -> Result<Game, ReplayError> {
-        let mut fresh = Game::new(
+        Game::rebuild(
             book,
             self.scenario.clone(),
             self.country.as_deref(),
             self.seed,
+            &self.decisions,
         )
-        .map_err(|e| ReplayError::Start(e.to_string()))?;
-        for d in &self.decisions {
-            if fresh.state.turn() != d.turn {
-                return Err(ReplayError::Differs {
-                    turn: fresh.state.turn().min(d.turn),
-                });
-            }
-            fresh
-                .apply(book, d.command.clone())
-                .map_err(|e| ReplayError::Refused {
-                    turn: d.turn,
-                    reason: e.to_string(),
-                })?;
-        }
-        if let Some(turn) = first_difference(&fresh.state, &self.state) {
-            return Err(ReplayError::Differs { turn });
-        }
-        Ok(fresh)
+        .map_err(|e| e.1)
     }
-}
-
-/// The first turn at which two games' histories differ, or where their
-/// states differ otherwise (the current turn).
-pub fn first_difference(a: &State, b: &State) -> Option<u32> {
-    let (ha, hb) = (a.history(), b.history());
-    for (x, y) in ha.iter().zip(hb) {
-        if x != y {
-            return Some(x.turn.min(y.turn));
-        }
-    }
-    if ha.len() != hb.len() {
-        return Some(ha.len().min(hb.len()) as u32);
-    }
-    if a != b {
-        return Some(a.turn().min(b.turn()));
-    }
-    None
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ReplayError {
-    #[error("the game cannot start: {0}")]
-    Start(String),
-    #[error("turn {turn}: a recorded decision is refused: {reason}")]
-    Refused { turn: u32, reason: String },
-    #[error("the replayed game differs from the saved one from turn {turn}")]
-    Differs { turn: u32 },
 }

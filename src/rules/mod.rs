@@ -1,22 +1,42 @@
 //! The game itself: state, actions, events, reactions, scoring and the
 //! resolution of a turn. Pure and deterministic: no terminal, no files, no
 //! clock, no global generator. Knows nothing of the rest of the crate.
+//!
+//! A command is checked ([`check`]), then applied ([`apply`]); every change
+//! of a number goes through one place (`record`) that records it with its
+//! cause, so that the log the player reads, the previews, replays and
+//! reports all read the same record. The tuning lives in [`model::Model`].
 
 mod book;
+mod command;
+mod conditions;
 pub mod defs;
 mod effects;
 mod game;
+pub mod grammar;
+pub mod ids;
+pub mod model;
+mod objective;
 pub mod preview;
+mod record;
+pub mod resolve;
 pub mod scoring;
+mod setup;
+pub mod shares;
 mod state;
 mod turn;
 pub mod types;
+mod words;
 
-pub use book::Book;
-pub use game::Decision as Recorded;
-pub use game::{Game, ReplayError, first_difference};
-pub use state::{Cause, Decision, Entry, LogEntry, Outcome, PowerState, Project, Snapshot, State};
-pub use turn::{
-    Command, Illegal, StartError, apply, check_action, country_for, decision_choices, new_game,
+pub use book::{Book, Sources};
+pub use command::{Command, Illegal, apply, can_plan, check, check_action, decision_choices};
+pub use game::{Decision as Recorded, Game, ReplayError};
+pub use ids::{
+    ActionId, CorridorId, CountryId, DriftId, EndingId, EventId, FlagId, Raw, Resolved,
+    SituationId, TrackId,
 };
-pub use types::{CorridorStatus, Domain, Holder, LadderStep, Power, Var, WorldVar};
+pub use record::{Cause, Entry, LogEntry, Note};
+pub use setup::{StartError, country_for, new_game};
+pub use state::{Decision, Outcome, PowerState, Project, Snapshot, State};
+pub use turn::reactions::{irritation, resolve as ladder_resolve};
+pub use types::{CorridorStatus, Domain, Holder, LadderStep, Power, Stage, Var, WorldVar};

@@ -1,48 +1,106 @@
-//! Previews: what an action or a choice would likely do, computed on a
-//! scratch copy of the state, for the screens and the simulator's policies.
+//! Previews: every change a command will cause, with the turn it lands,
+//! computed by the code that applies it. A preview runs the command on a
+//! scratch copy of the state, then lets what the command set in motion (its
+//! project, its delayed effects) land turn by turn, alone; the rest of the
+//! world (drift, the powers, events) is left out, so later landings are
+//! estimates on today's numbers.
 
 use super::book::Book;
-use super::defs::Effect;
-use super::state::{Cause, State};
+use super::command::{Command, Illegal, apply, check};
+use super::ids::ActionId;
+use super::record::{Entry, LogEntry};
+use super::resolve::MAX_TURNS;
+use super::state::{Decision, State};
+use super::turn::reactions::irritation;
 use super::types::{Domain, Power, Var};
 
-/// The likely direct consequences of some effects.
+/// A net change smaller than this is none (rounding of sums).
+const NEGLIGIBLE: f64 = 1e-9;
+
+/// What a command will do.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Preview {
+    /// Every change and note, in the order it lands; each entry's `turn` is
+    /// the turn whose end it lands at (for what a command does at once, the
+    /// turn being played).
+    pub record: Vec<LogEntry>,
+    /// The net change of each score over every landing.
     pub autonomy: f64,
     pub leverage: f64,
     pub stability: f64,
-    /// Change of proximity per power.
+    /// The net change of closeness per power.
     pub proximity: [f64; 4],
-    /// Estimated strain per power after the change, against its tolerance.
+    /// Each power's strain as the end of this turn will weigh it (before it
+    /// fades), against its tolerance.
     pub strain: [f64; 4],
-    /// Every number the effects move, with how much (share points, proximity...).
-    pub changes: Vec<(Var, f64)>,
 }
 
 impl Preview {
-    /// Whether the change would likely push a power past its tolerance.
+    /// The powers this would likely push past their tolerance.
     pub fn provokes(&self, state: &State) -> Vec<Power> {
         Power::ALL
             .into_iter()
             .filter(|p| self.strain[p.index()] > state.tolerance(*p))
             .collect()
     }
+
+    /// Every number the command moves, with its net change, in the order
+    /// each first moves; leverage's parts and the turn counter left out.
+    pub fn changes(&self) -> Vec<(Var, f64)> {
+        let mut out: Vec<(Var, f64)> = Vec::new();
+        for e in &self.record {
+            let Entry::Change { var, before, after } = e.entry else {
+                continue;
+            };
+            if matches!(
+                var,
+                Var::Stake(_) | Var::Bridge | Var::Embrace | Var::Bonus | Var::Turn
+            ) {
+                continue;
+            }
+            match out.iter_mut().find(|(v, _)| *v == var) {
+                Some((_, d)) => *d += after - before,
+                None => out.push((var, after - before)),
+            }
+        }
+        out.retain(|(_, d)| d.abs() > NEGLIGIBLE);
+        out
+    }
 }
 
 impl State {
-    /// A copy without the log, history and bookkeeping, for trying things out.
+    /// A copy for trying a command out: the record, the history after the
+    /// opening position, the projects and what is waiting to land are left
+    /// behind, so that only the command's own consequences unfold.
     fn scratch(&self) -> State {
         State {
-            scenario: self.scenario.clone(),
-            country: self.country.clone(),
-            seed: self.seed,
             rng: self.rng.clone(),
+            powers: self.powers.clone(),
+            flags: self.flags.clone(),
+            situations: self.situations.clone(),
+            corridors: self.corridors.clone(),
+            tracks: self.tracks.clone(),
+            track_stages: self.track_stages.clone(),
+            projects: Vec::new(),
+            delayed: Vec::new(),
+            planned: self.planned.clone(),
+            cooldowns: self.cooldowns.clone(),
+            used: self.used.clone(),
+            // Previews draw no events.
+            fired: Vec::new(),
+            fired_last: Vec::new(),
+            pending: self.pending.clone(),
+            history: self.history.first().cloned().into_iter().collect(),
+            log: Vec::with_capacity(64),
+            deck: None,
+            scripted: Vec::new(),
+            held: self.held.clone(),
+            country: self.country,
+            seed: self.seed,
             turn: self.turn,
             turns: self.turns,
             start_year: self.start_year,
             start_quarter: self.start_quarter,
-            powers: self.powers.clone(),
             shares: self.shares,
             structure: self.structure,
             world: self.world,
@@ -50,88 +108,83 @@ impl State {
             capital: self.capital,
             capital_per_turn: self.capital_per_turn,
             assets: self.assets,
-            leverage_bonus: self.leverage_bonus,
             autonomy: self.autonomy,
             leverage: self.leverage,
-            flags: self.flags.clone(),
-            corridors: self.corridors.clone(),
-            tracks: self.tracks.clone(),
-            projects: Vec::new(),
-            delayed: Vec::new(),
-            planned: Vec::new(),
-            cooldowns: Default::default(),
-            used: Default::default(),
-            fired: Default::default(),
-            fired_last: Vec::new(),
-            pending: Vec::new(),
-            history: Vec::new(),
-            log: Vec::new(),
-            outcome: None,
-            deck: None,
-            scripted: Vec::new(),
+            outcome: self.outcome,
+            story: self.story,
+            ending: false,
         }
     }
 }
 
-/// Expands delayed and spread effects so that a preview shows their whole weight.
-fn flatten(effects: &[Effect], out: &mut Vec<Effect>) {
-    for e in effects {
-        match e {
-            Effect::Later(_, inner) | Effect::Over(_, inner) => flatten(inner, out),
-            other => out.push(other.clone()),
-        }
+/// What a command will do, or why it cannot be done. Ending the turn
+/// previews nothing of its own (an empty record).
+pub fn preview(state: &State, book: &Book, command: &Command) -> Result<Preview, Illegal> {
+    check(state, book, command)?;
+    if let Command::Plan(id) = *command {
+        return Ok(preview_action(state, book, id));
     }
-}
-
-/// What these effects would do if they all landed now.
-pub fn preview_effects(state: &State, book: &Book, effects: &[Effect]) -> Preview {
     let mut s = state.scratch();
-    let mut flat = Vec::new();
-    flatten(effects, &mut flat);
-    s.apply_all(book, &flat, &Cause::Turn);
-    s.refresh_scores();
-    let proximity = Power::ALL.map(|p| s.proximity(p) - state.proximity(p));
-    let gains = proximity.map(|g| g.max(0.0));
-    let strain = Power::ALL.map(|p| {
-        let rivals: f64 = book
-            .power(p)
-            .rivals
-            .iter()
-            .map(|(q, w)| w * gains[q.index()])
-            .sum();
-        // As the turn's end weighs it: in full, before it fades.
-        s.power(p).strain + rivals - 0.5 * gains[p.index()]
-    });
-    let mut changes: Vec<(Var, f64)> = Vec::new();
-    for entry in &s.log {
-        if let super::state::Entry::Change { var, before, after } = &entry.entry {
-            match changes.iter_mut().find(|(v, _)| v == var) {
-                Some((_, d)) => *d += after - before,
-                None => changes.push((var.clone(), after - before)),
-            }
-        }
+    let before = Power::ALL.map(|p| state.proximity(p));
+    if !matches!(command, Command::EndTurn) {
+        apply(&mut s, book, command)?;
     }
-    changes.retain(|(v, d)| d.abs() > 1e-9 && !matches!(v, Var::Leverage));
+    let strain = strain_at_turn_end(&s, book, before);
+    let from = s.turn;
+    unfold(&mut s, book, from);
+    Ok(summarise(state, s, strain))
+}
+
+/// What an action will do: what planning it costs now (when it can be
+/// planned), then what lands at the end of this turn, taken as the turn's
+/// end takes it (by the same steps), then its project and delayed effects.
+/// An action that cannot be planned now is previewed all the same, for the
+/// screens to say what it would do.
+pub fn preview_action(state: &State, book: &Book, id: ActionId) -> Preview {
+    let mut s = state.scratch();
+    if check(state, book, &Command::Plan(id)).is_ok() {
+        let _ = apply(&mut s, book, &Command::Plan(id));
+        s.planned.clear();
+    }
+    s.story = s.turn;
+    s.ending = true;
+    s.take_action(book, id);
+    s.advance_projects(book);
+    s.land_delayed(book);
+    let strain = strain_at_turn_end(&s, book, Power::ALL.map(|p| state.proximity(p)));
+    unfold(&mut s, book, state.turn + 1);
+    summarise(state, s, strain)
+}
+
+/// Lets the command's project and delayed effects land, turn end by turn
+/// end, from `from` on.
+fn unfold(s: &mut State, book: &Book, from: u32) {
+    let mut story = from;
+    while !(s.projects.is_empty() && s.delayed.is_empty()) && story <= from + MAX_TURNS * 2 {
+        s.story = story;
+        s.ending = true;
+        s.advance_projects(book);
+        s.land_delayed(book);
+        story += 1;
+    }
+}
+
+/// Each power's strain as the end of the turn will weigh it: what it holds
+/// now plus the irritation of the gains of closeness since `before`.
+fn strain_at_turn_end(s: &State, book: &Book, before: [f64; 4]) -> [f64; 4] {
+    let gains = Power::ALL.map(|p| (s.proximity(p) - before[p.index()]).max(0.0));
+    Power::ALL.map(|p| s.strain(p) + irritation(book, p, gains))
+}
+
+fn summarise(state: &State, s: State, strain: [f64; 4]) -> Preview {
     Preview {
         autonomy: s.autonomy - state.autonomy,
-        leverage: s.leverage - state.leverage,
+        leverage: s.leverage.total - state.leverage.total,
         stability: s.stability - state.stability,
-        proximity,
+        proximity: Power::ALL.map(|p| s.proximity(p) - state.proximity(p)),
         strain,
-        changes,
+        record: s.log,
     }
-}
-
-/// What an action would likely do: its immediate effects and, for a
-/// project, what it brings when complete.
-pub fn preview_action(state: &State, book: &Book, id: &str) -> Option<Preview> {
-    let a = book.action(id)?;
-    let mut all = a.effects.clone();
-    for _ in 0..a.duration {
-        all.extend(a.each_turn.iter().cloned());
-    }
-    all.extend(a.on_complete.iter().cloned());
-    Some(preview_effects(state, book, &all))
 }
 
 /// The share points of each domain held by a power, for policies.
@@ -140,4 +193,26 @@ pub fn power_shares(state: &State, p: Power) -> u32 {
         .iter()
         .map(|d| u32::from(state.share(*d, p.holder())))
         .sum()
+}
+
+/// What the player gains if a power on its ladder backs down before them,
+/// as the turn's end would carry it out.
+pub fn preview_yield(state: &State, book: &Book, p: Power) -> Preview {
+    let mut s = state.scratch();
+    s.story = s.turn;
+    s.ending = true;
+    s.power_backs_down(book, p);
+    summarise(state, s, Power::ALL.map(|q| state.strain(q)))
+}
+
+/// The choices of the pending decision, previewed (`None` for a locked one).
+pub fn preview_choices(state: &State, book: &Book) -> Vec<Option<Preview>> {
+    let n = match state.pending().first() {
+        Some(Decision::Event(id)) => book.event(*id).choices.len(),
+        Some(Decision::Ladder(..)) => 2,
+        None => 0,
+    };
+    (0..n)
+        .map(|i| preview(state, book, &Command::Choose(i)).ok())
+        .collect()
 }

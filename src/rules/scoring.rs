@@ -1,48 +1,41 @@
 //! The scores: autonomy from the dependence shares, leverage from the
 //! powers' stakes, the player's assets and the Turkey–EU coupling.
 
+use serde::Serialize;
+
 use super::State;
-use super::defs::ShareVec;
-use super::types::{Domain, Power, WorldVar};
-
-/// Above this share one power dominates a domain (asymmetric dependence).
-pub const DOMINANCE: f64 = 50.0;
-
-/// How much autonomy a point of domestic capacity (`other`) is worth,
-/// against a point held by a perfectly balanced set of powers (1 − 1/4).
-const DOMESTIC: f64 = 0.9;
+use super::model::Model;
+use super::shares::Shares;
+use super::types::{Domain, Power};
 
 /// Autonomy of one domain (0–100). The powers' part of the domain counts
 /// by how evenly it is spread among them (one minus the Herfindahl index of
 /// their shares relative to each other); the domestic part (`other`) counts
-/// almost fully. Any power holding more than half costs a penalty on top
-/// (asymmetric dependence).
-pub fn domain_autonomy(shares: &ShareVec) -> f64 {
-    let powers: f64 = shares[..4].iter().map(|&s| f64::from(s)).sum();
-    let other = f64::from(shares[4]) / 100.0;
-    let balance = if powers > 0.0 {
-        1.0 - shares[..4]
+/// almost fully. Any power holding more than the dominance share costs a
+/// penalty on top (asymmetric dependence).
+pub fn domain_autonomy(model: &Model, shares: Shares) -> f64 {
+    let powers = shares.powers().map(f64::from);
+    let total: f64 = powers.iter().sum();
+    let other = f64::from(shares.get(super::types::Holder::Other)) / 100.0;
+    let balance = if total > 0.0 {
+        1.0 - powers
             .iter()
-            .map(|&s| {
-                let x = f64::from(s) / powers;
-                x * x
-            })
+            .map(|&s| (s / total) * (s / total))
             .sum::<f64>()
     } else {
         0.0
     };
-    let penalty: f64 = shares[..4]
-        .iter()
-        .map(|&s| (f64::from(s) - DOMINANCE).max(0.0))
-        .sum();
-    (100.0 * (balance * (1.0 - other) + DOMESTIC * other) - penalty).clamp(0.0, 100.0)
+    let dominance = model.autonomy.dominance;
+    let penalty: f64 = powers.iter().map(|&s| (s - dominance).max(0.0)).sum();
+    (100.0 * (balance * (1.0 - other) + model.autonomy.domestic * other) - penalty)
+        .clamp(0.0, 100.0)
 }
 
 /// Autonomy (0–100): the weighted mean of the domains' autonomy.
-pub fn autonomy(shares: &[ShareVec; 5]) -> f64 {
+pub fn autonomy(model: &Model, shares: &[Shares; 5]) -> f64 {
     Domain::ALL
         .iter()
-        .map(|d| d.weight() * domain_autonomy(&shares[d.index()]))
+        .map(|d| model.autonomy.weights.get(*d) * domain_autonomy(model, shares[d.index()]))
         .sum::<f64>()
         .clamp(0.0, 100.0)
 }
@@ -53,131 +46,152 @@ pub fn europe_access(eu: f64, turkey: f64, coupling: f64) -> f64 {
     (eu + coupling / 100.0 * turkey).clamp(0.0, 100.0)
 }
 
-/// Below this proximity a power has no stake in the player; at
-/// `FULL_STAKE` its stake is full.
-const NO_STAKE: f64 = 30.0;
-const FULL_STAKE: f64 = 85.0;
-
-/// How much of a stake a power with this proximity has (0–1).
-fn stake(proximity: f64) -> f64 {
-    ((proximity - NO_STAKE) / (FULL_STAKE - NO_STAKE)).clamp(0.0, 1.0)
+/// How much of a stake a power with this proximity has (0–100).
+fn stake(model: &Model, proximity: f64) -> f64 {
+    let m = &model.leverage;
+    100.0 * ((proximity - m.no_stake) / (m.full_stake - m.no_stake)).clamp(0.0, 1.0)
 }
 
-/// The parts of leverage, for display and tests.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LeverageParts {
-    /// How far the powers have a real stake in the player (0–100).
-    pub competition: f64,
-    /// Strategic assets: routes and resources (0–100).
-    pub assets: f64,
+/// Leverage and its parts, each a number of the state recorded when it moves.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Leverage {
+    /// How much of a stake each power has in the player (0–100), the EU's
+    /// through effective access to Europe.
+    pub stakes: [f64; 4],
     /// The player's place as a bridge between Turkey and Europe (0–100).
     pub bridge: f64,
     /// Lost by embracing one power far beyond the others.
-    pub embrace_penalty: f64,
+    pub embrace: f64,
     /// From powers that backed down, and events; fades over time.
     pub bonus: f64,
+    /// The whole (0–100).
+    pub total: f64,
 }
 
-impl LeverageParts {
-    pub fn total(&self) -> f64 {
-        (0.5 * self.competition + 0.25 * self.assets + 0.25 * self.bridge - self.embrace_penalty
-            + self.bonus)
-            .clamp(0.0, 100.0)
+impl Leverage {
+    /// How far the powers have a real stake in the player (0–100): the mean
+    /// of their stakes.
+    pub fn competition(&self) -> f64 {
+        self.stakes.iter().sum::<f64>() / self.stakes.len() as f64
     }
 }
 
 /// Leverage from its inputs: proximities (Russia, China, Turkey, EU),
 /// coupling, assets and bonus.
 pub fn leverage_parts(
+    model: &Model,
     proximity: [f64; 4],
     coupling: f64,
     assets: f64,
     bonus: f64,
-) -> LeverageParts {
-    let eu = europe_access(
-        proximity[Power::Eu.index()],
-        proximity[Power::Turkey.index()],
-        coupling,
-    );
+) -> Leverage {
+    let m = &model.leverage;
+    let turkey = proximity[Power::Turkey.index()];
+    let eu = europe_access(proximity[Power::Eu.index()], turkey, coupling);
     let stakes = [
-        proximity[Power::Russia.index()],
-        proximity[Power::China.index()],
-        proximity[Power::Turkey.index()],
-        eu,
+        stake(model, proximity[Power::Russia.index()]),
+        stake(model, proximity[Power::China.index()]),
+        stake(model, turkey),
+        stake(model, eu),
     ];
-    let competition = 100.0 * stakes.iter().map(|&p| stake(p)).sum::<f64>() / 4.0;
-    let bridge = 100.0 * stake(proximity[Power::Turkey.index()].min(eu));
-    let mut sorted = proximity;
-    sorted.sort_by(f64::total_cmp);
-    let embrace_penalty = 0.4 * (sorted[3] - sorted[2] - 20.0).max(0.0);
-    LeverageParts {
-        competition,
-        assets,
-        bridge,
-        embrace_penalty,
-        bonus,
+    let bridge = stake(model, turkey.min(eu));
+    // The closest power's lead over the next.
+    let (mut first, mut second) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for p in proximity {
+        if p > first {
+            (first, second) = (p, first);
+        } else if p > second {
+            second = p;
+        }
     }
+    let embrace = m.embrace_rate * (first - second - m.embrace_gap).max(0.0);
+    let mut parts = Leverage {
+        stakes,
+        bridge,
+        embrace,
+        bonus,
+        total: 0.0,
+    };
+    parts.total = (m.competition * parts.competition() + m.assets * assets + m.bridge * bridge
+        - embrace
+        + bonus)
+        .clamp(0.0, 100.0);
+    parts
 }
 
-pub fn leverage_of(state: &State) -> LeverageParts {
-    let proximity = Power::ALL.map(|p| state.proximity(p));
-    leverage_parts(
-        proximity,
-        state.world(WorldVar::TurkeyEuCoupling),
-        state.assets,
-        state.leverage_bonus,
-    )
+/// The state's leverage, part by part.
+pub fn leverage_of(state: &State) -> Leverage {
+    state.leverage
 }
 
-/// The final score: autonomy and leverage count double, stability single,
-/// plus the ending's bonus.
-pub fn final_score(autonomy: f64, leverage: f64, stability: f64, bonus: f64) -> f64 {
-    let s = 0.4 * autonomy + 0.4 * leverage + 0.2 * stability + bonus;
-    (s * 10.0).round() / 10.0
+/// Scores are given to one decimal.
+const TENTHS: f64 = 10.0;
+
+/// The final score: the model's weights of autonomy, leverage and
+/// stability, plus the ending's bonus, to one decimal.
+pub fn final_score(model: &Model, autonomy: f64, leverage: f64, stability: f64, bonus: f64) -> f64 {
+    let w = &model.score;
+    let s = w.autonomy * autonomy + w.leverage * leverage + w.stability * stability + bonus;
+    (s * TENTHS).round() / TENTHS
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn model() -> Model {
+        ron::from_str(include_str!("../../assets/model.ron")).unwrap()
+    }
+
+    fn sh(row: [u8; 5]) -> Shares {
+        Shares::new(row).unwrap()
+    }
+
     #[test]
     fn a_dominated_domain_lowers_autonomy() {
         let balanced = [20, 20, 20, 20, 20];
         let dominated = [70, 5, 5, 0, 20];
-        assert!(domain_autonomy(&dominated) < domain_autonomy(&balanced));
-        let mut shares = [balanced; 5];
-        let before = autonomy(&shares);
-        shares[Domain::Security.index()] = dominated;
-        assert!(autonomy(&shares) < before);
+        assert!(domain_autonomy(&model(), sh(dominated)) < domain_autonomy(&model(), sh(balanced)));
+        let mut shares = [sh(balanced); 5];
+        let before = autonomy(&model(), &shares);
+        shares[Domain::Security.index()] = sh(dominated);
+        assert!(autonomy(&model(), &shares) < before);
     }
 
     #[test]
     fn domination_beyond_half_costs_more_than_concentration_alone() {
         // Moving 10 points from other to a power below half costs less than
         // moving them to a power already at half.
-        let below = domain_autonomy(&[30, 20, 0, 0, 50]) - domain_autonomy(&[40, 20, 0, 0, 40]);
-        let above = domain_autonomy(&[50, 20, 0, 0, 30]) - domain_autonomy(&[60, 20, 0, 0, 20]);
+        let below = domain_autonomy(&model(), sh([30, 20, 0, 0, 50]))
+            - domain_autonomy(&model(), sh([40, 20, 0, 0, 40]));
+        let above = domain_autonomy(&model(), sh([50, 20, 0, 0, 30]))
+            - domain_autonomy(&model(), sh([60, 20, 0, 0, 20]));
         assert!(above > below + 9.0, "{above} vs {below}");
     }
 
     #[test]
     fn balance_among_the_powers_counts() {
-        let balanced = domain_autonomy(&[20, 20, 20, 20, 20]);
-        let lopsided = domain_autonomy(&[65, 5, 5, 5, 20]);
+        let balanced = domain_autonomy(&model(), sh([20, 20, 20, 20, 20]));
+        let lopsided = domain_autonomy(&model(), sh([65, 5, 5, 5, 20]));
         assert!(balanced > lopsided + 30.0);
     }
 
     #[test]
     fn full_domestic_capacity_is_full_autonomy() {
-        assert_eq!(domain_autonomy(&[0, 0, 0, 0, 100]), 100.0 * DOMESTIC);
-        assert_eq!(domain_autonomy(&[100, 0, 0, 0, 0]), 0.0);
+        assert_eq!(
+            domain_autonomy(&model(), sh([0, 0, 0, 0, 100])),
+            100.0 * model().autonomy.domestic
+        );
+        assert_eq!(domain_autonomy(&model(), sh([100, 0, 0, 0, 0])), 0.0);
     }
 
     #[test]
     fn coupling_raises_the_value_of_turkey_proximity() {
         let gain = |coupling: f64| {
-            let base = leverage_parts([50.0, 50.0, 40.0, 25.0], coupling, 40.0, 0.0).total();
-            let closer = leverage_parts([50.0, 50.0, 55.0, 25.0], coupling, 40.0, 0.0).total();
+            let base =
+                leverage_parts(&model(), [50.0, 50.0, 40.0, 25.0], coupling, 40.0, 0.0).total;
+            let closer =
+                leverage_parts(&model(), [50.0, 50.0, 55.0, 25.0], coupling, 40.0, 0.0).total;
             closer - base
         };
         assert!(gain(80.0) > gain(20.0));
@@ -192,8 +206,8 @@ mod tests {
 
     #[test]
     fn embracing_one_power_costs_leverage() {
-        let even = leverage_parts([50.0, 50.0, 50.0, 50.0], 45.0, 40.0, 0.0).total();
-        let client = leverage_parts([95.0, 40.0, 35.0, 30.0], 45.0, 40.0, 0.0).total();
+        let even = leverage_parts(&model(), [50.0, 50.0, 50.0, 50.0], 45.0, 40.0, 0.0).total;
+        let client = leverage_parts(&model(), [95.0, 40.0, 35.0, 30.0], 45.0, 40.0, 0.0).total;
         assert!(client < even);
     }
 }

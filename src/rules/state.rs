@@ -1,96 +1,27 @@
 //! The state of one game. Fields are private to `rules`: everything outside
 //! reads through accessors and changes the state only through `apply`.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::defs::ShareVec;
-use super::types::{CorridorStatus, Domain, Holder, LadderStep, Power, Var, WorldVar};
-
-/// Where a change came from, so the player can read why a number moved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Cause {
-    /// An action the player took (by id).
-    Action(String),
-    /// A multi-turn project of the player's advancing or completing.
-    Project(String),
-    /// A power's reaction on its crisis ladder.
-    Reaction(Power, LadderStep),
-    /// The player backed down before a power.
-    BackDown(Power),
-    /// A power backed down before the player.
-    Yield(Power),
-    /// The player held firm on a power's crisis ladder.
-    Hold(Power),
-    /// A power's irritation at its rivals' gains with the player.
-    Rivals(Power),
-    /// An event from the deck (by id).
-    Event(String),
-    /// The player's choice in an event (event id, choice index).
-    Choice(String, usize),
-    /// A world-drift rule (by id).
-    Drift(String),
-    /// A standing situation (by id).
-    Situation(String),
-    /// A multi-stage track (by id).
-    Track(String),
-    /// A delayed effect landing, with what set it off.
-    Delayed(Box<Cause>),
-    /// The scenario's starting overrides.
-    Scenario,
-    /// Bookkeeping of the turn itself (capital refill, strain fading).
-    Turn,
-}
-
-impl Cause {
-    /// Whether this is the player's answer to a decision (an event's
-    /// choice, backing down or holding firm), given during a turn rather
-    /// than while one ended.
-    pub fn is_answer(&self) -> bool {
-        matches!(
-            self,
-            Cause::Choice(..) | Cause::BackDown(_) | Cause::Hold(_)
-        )
-    }
-
-    /// A cause that moves numbers a little every turn, whatever the player
-    /// does: world drift, the turn's bookkeeping, rivals' slow irritation.
-    pub fn is_trend(&self) -> bool {
-        matches!(self, Cause::Drift(_) | Cause::Turn | Cause::Rivals(_))
-    }
-}
-
-/// One line of the game's log. `turn` is the turn whose story it belongs
-/// to: what happened while that turn ended (events drawn included), and the
-/// answers given during it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LogEntry {
-    pub turn: u32,
-    pub cause: Cause,
-    pub entry: Entry,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Entry {
-    /// A number moved.
-    Change { var: Var, before: f64, after: f64 },
-    /// Something happened that is not a number: an event, a step on a ladder.
-    Note(String),
-}
+use super::book::Book;
+use super::ids::{ActionId, CorridorId, CountryId, EndingId, EventId, FlagId, IdSet, SituationId};
+use super::record::LogEntry;
+use super::scoring::Leverage;
+use super::shares::Shares;
+use super::types::{CorridorStatus, Domain, Holder, LadderStep, Power, Stage, Var, WorldVar};
 
 /// A decision the player must take before the game goes on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decision {
     /// Pick one of an event's choices.
-    Event(String),
+    Event(EventId),
     /// Back down (choice 0) or hold (choice 1) before a power on its ladder.
     Ladder(Power, LadderStep),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PowerState {
     pub proximity: f64,
     pub tolerance: f64,
@@ -98,22 +29,25 @@ pub struct PowerState {
     pub ladder: LadderStep,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A multi-turn project under way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Project {
-    pub action: String,
+    pub action: ActionId,
     pub done: u32,
     pub duration: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Effects waiting to land.
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Delayed {
     pub due: u32,
-    pub effects: Vec<super::defs::Effect>,
-    pub cause: Cause,
+    pub effects: Vec<super::grammar::Effect>,
+    pub cause: super::record::Cause,
 }
 
 /// The scores and main numbers at the end of one turn.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Snapshot {
     pub turn: u32,
     pub autonomy: f64,
@@ -125,17 +59,16 @@ pub struct Snapshot {
 }
 
 /// How the game ended.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Outcome {
-    pub ending: String,
+    pub ending: EndingId,
     pub score: f64,
     pub turn: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct State {
-    pub(super) scenario: String,
-    pub(super) country: String,
+    pub(super) country: CountryId,
     pub(super) seed: u64,
     pub(super) rng: ChaCha8Rng,
     pub(super) turn: u32,
@@ -143,90 +76,82 @@ pub struct State {
     pub(super) start_year: u32,
     pub(super) start_quarter: u32,
     pub(super) powers: [PowerState; 4],
-    pub(super) shares: [ShareVec; 5],
-    /// The structural level of each share, toward which dependence is pulled
-    /// back; moved only by completed infrastructure and the like.
-    pub(super) structure: [ShareVec; 5],
+    pub(super) shares: [Shares; 5],
+    /// The structural level of each share, toward which dependence is
+    /// pulled back; moved only by completed projects and the like.
+    pub(super) structure: [Shares; 5],
     pub(super) world: [f64; 7],
     pub(super) stability: f64,
-    pub(super) capital: f64,
-    pub(super) capital_per_turn: f64,
+    pub(super) capital: u32,
+    pub(super) capital_per_turn: u32,
     pub(super) assets: f64,
-    pub(super) leverage_bonus: f64,
     pub(super) autonomy: f64,
-    pub(super) leverage: f64,
-    pub(super) flags: BTreeSet<String>,
-    pub(super) corridors: BTreeMap<String, CorridorStatus>,
-    pub(super) tracks: BTreeMap<String, i32>,
+    pub(super) leverage: Leverage,
+    pub(super) flags: IdSet,
+    pub(super) situations: IdSet,
+    pub(super) corridors: Vec<Option<CorridorStatus>>,
+    pub(super) tracks: Vec<Stage>,
+    /// By track: how many stages it has.
+    pub(super) track_stages: Vec<usize>,
     pub(super) projects: Vec<Project>,
     pub(super) delayed: Vec<Delayed>,
-    pub(super) planned: Vec<String>,
-    pub(super) cooldowns: BTreeMap<String, u32>,
-    pub(super) used: BTreeSet<String>,
-    /// Events fired, with the turn each last fired on.
-    pub(super) fired: BTreeMap<String, u32>,
-    pub(super) fired_last: Vec<String>,
+    pub(super) planned: Vec<ActionId>,
+    /// By action: the turn from which it can be taken again.
+    pub(super) cooldowns: Vec<u32>,
+    pub(super) used: IdSet,
+    /// By event: the turn it last fired on.
+    pub(super) fired: Vec<Option<u32>>,
+    pub(super) fired_last: Vec<EventId>,
     pub(super) pending: Vec<Decision>,
     pub(super) history: Vec<Snapshot>,
     pub(super) log: Vec<LogEntry>,
     pub(super) outcome: Option<Outcome>,
-    pub(super) deck: Option<Vec<String>>,
-    pub(super) scripted: Vec<(u32, String)>,
-}
-
-impl Cause {
-    /// Whether changes from this cause move the structure of dependence
-    /// too (completed projects do; visits and events do not).
-    pub fn is_structural(&self) -> bool {
-        match self {
-            Cause::Project(_) | Cause::Scenario => true,
-            Cause::Delayed(c) => c.is_structural(),
-            _ => false,
-        }
-    }
+    pub(super) deck: Option<IdSet>,
+    pub(super) scripted: Vec<(u32, EventId)>,
+    /// Numbers the scenario holds at a value: nothing moves them.
+    pub(super) held: Vec<(Var, f64)>,
+    /// The turn whose story the record is writing now.
+    pub(super) story: u32,
+    /// Whether a turn is ending (its resolution under way).
+    pub(super) ending: bool,
 }
 
 impl State {
-    /// The structural level of a domain's shares.
-    pub fn structure(&self, d: Domain) -> ShareVec {
-        self.structure[d.index()]
-    }
-
-    pub(super) fn blank(scenario: &str, country: &str, seed: u64) -> State {
+    pub(super) fn blank(book: &Book, country: CountryId, seed: u64) -> State {
         State {
-            scenario: scenario.to_string(),
-            country: country.to_string(),
+            country,
             seed,
             rng: ChaCha8Rng::seed_from_u64(seed),
             turn: 0,
-            turns: 24,
-            start_year: 2026,
-            start_quarter: 1,
+            turns: book.model.defaults.turns,
+            start_year: book.model.defaults.start_year,
+            start_quarter: book.model.defaults.start_quarter,
             powers: std::array::from_fn(|_| PowerState {
-                proximity: 50.0,
-                tolerance: 50.0,
+                proximity: 0.0,
+                tolerance: 0.0,
                 strain: 0.0,
                 ladder: LadderStep::Calm,
             }),
-            shares: [[0, 0, 0, 0, 100]; 5],
-            structure: [[0, 0, 0, 0, 100]; 5],
-            world: [50.0; 7],
-            stability: 50.0,
-            capital: 0.0,
-            capital_per_turn: 5.0,
-            assets: 30.0,
-            leverage_bonus: 0.0,
+            shares: [Shares::DOMESTIC; 5],
+            structure: [Shares::DOMESTIC; 5],
+            world: [0.0; 7],
+            stability: 0.0,
+            capital: 0,
+            capital_per_turn: 0,
+            assets: 0.0,
             autonomy: 0.0,
-            leverage: 0.0,
-            flags: BTreeSet::new(),
-            corridors: BTreeMap::new(),
-            tracks: BTreeMap::new(),
+            leverage: Leverage::default(),
+            flags: IdSet::default(),
+            situations: IdSet::default(),
+            corridors: vec![None; book.corridor_count()],
+            tracks: vec![Stage::At(0); book.world.tracks.len()],
+            track_stages: book.world.tracks.iter().map(|t| t.stages.len()).collect(),
             projects: Vec::new(),
             delayed: Vec::new(),
             planned: Vec::new(),
-            cooldowns: BTreeMap::new(),
-            used: BTreeSet::new(),
-            fired: BTreeMap::new(),
+            cooldowns: vec![0; book.actions.len()],
+            used: IdSet::default(),
+            fired: vec![None; book.events.len()],
             fired_last: Vec::new(),
             pending: Vec::new(),
             history: Vec::new(),
@@ -234,14 +159,14 @@ impl State {
             outcome: None,
             deck: None,
             scripted: Vec::new(),
+            held: Vec::new(),
+            story: 0,
+            ending: false,
         }
     }
 
-    pub fn scenario(&self) -> &str {
-        &self.scenario
-    }
-    pub fn country(&self) -> &str {
-        &self.country
+    pub fn country(&self) -> CountryId {
+        self.country
     }
     pub fn seed(&self) -> u64 {
         self.seed
@@ -254,10 +179,14 @@ impl State {
     pub fn turns(&self) -> u32 {
         self.turns
     }
+    /// The quarter `turn` turns into the game, as (year, quarter 1–4).
+    pub fn date_of(&self, turn: u32) -> (u32, u32) {
+        let q = self.start_quarter - 1 + turn;
+        (self.start_year + q / 4, q % 4 + 1)
+    }
     /// The current quarter as (year, quarter 1–4).
     pub fn date(&self) -> (u32, u32) {
-        let q = self.start_quarter - 1 + self.turn;
-        (self.start_year + q / 4, q % 4 + 1)
+        self.date_of(self.turn)
     }
     /// The current quarter, e.g. "2026 Q1".
     pub fn date_label(&self) -> String {
@@ -273,15 +202,22 @@ impl State {
     pub fn tolerance(&self, p: Power) -> f64 {
         self.powers[p.index()].tolerance
     }
+    pub fn strain(&self, p: Power) -> f64 {
+        self.powers[p.index()].strain
+    }
     pub fn ladder(&self, p: Power) -> LadderStep {
         self.powers[p.index()].ladder
     }
-    /// The share vector of a domain (Russia, China, Turkey, EU, other); sums to 100.
-    pub fn shares(&self, d: Domain) -> ShareVec {
+    /// The shares of a domain (Russia, China, Turkey, EU, other); they sum to 100.
+    pub fn shares(&self, d: Domain) -> Shares {
         self.shares[d.index()]
     }
     pub fn share(&self, d: Domain, h: Holder) -> u8 {
-        self.shares[d.index()][h.index()]
+        self.shares[d.index()].get(h)
+    }
+    /// The structural level of a domain's shares.
+    pub fn structure(&self, d: Domain) -> Shares {
+        self.structure[d.index()]
     }
     pub fn world(&self, w: WorldVar) -> f64 {
         self.world[w.index()]
@@ -293,34 +229,53 @@ impl State {
         self.autonomy
     }
     pub fn leverage(&self) -> f64 {
+        self.leverage.total
+    }
+    /// Leverage part by part.
+    pub fn leverage_parts(&self) -> Leverage {
         self.leverage
     }
-    pub fn capital(&self) -> f64 {
+    pub fn capital(&self) -> u32 {
         self.capital
     }
-    pub fn capital_per_turn(&self) -> f64 {
+    pub fn capital_per_turn(&self) -> u32 {
         self.capital_per_turn
     }
     pub fn assets(&self) -> f64 {
         self.assets
     }
-    pub fn has_flag(&self, f: &str) -> bool {
-        self.flags.contains(f)
+    pub fn has_flag(&self, f: FlagId) -> bool {
+        self.flags.contains(f.index())
     }
-    pub fn flags(&self) -> impl Iterator<Item = &str> {
-        self.flags.iter().map(String::as_str)
+    pub fn flags(&self) -> impl Iterator<Item = FlagId> + '_ {
+        self.flags.iter().map(FlagId::from_index)
     }
-    pub fn corridors(&self) -> &BTreeMap<String, CorridorStatus> {
-        &self.corridors
+    /// Whether a situation of the world is in force.
+    pub fn in_force(&self, s: SituationId) -> bool {
+        self.situations.contains(s.index())
     }
-    pub fn tracks(&self) -> &BTreeMap<String, i32> {
+    pub fn situations_in_force(&self) -> impl Iterator<Item = SituationId> + '_ {
+        self.situations.iter().map(SituationId::from_index)
+    }
+    pub fn corridor(&self, c: CorridorId) -> Option<CorridorStatus> {
+        self.corridors[c.index()]
+    }
+    /// Every corridor with a status, by id.
+    pub fn corridors(&self) -> impl Iterator<Item = (CorridorId, CorridorStatus)> + '_ {
+        self.corridors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.map(|s| (CorridorId::from_index(i), s)))
+    }
+    /// Every track's stage, by the track's position in the book.
+    pub fn tracks(&self) -> &[Stage] {
         &self.tracks
     }
     pub fn projects(&self) -> &[Project] {
         &self.projects
     }
     /// Actions planned for this turn, in order; they take effect when the turn ends.
-    pub fn planned(&self) -> &[String] {
+    pub fn planned(&self) -> &[ActionId] {
         &self.planned
     }
     /// Decisions waiting for the player, first one first.
@@ -331,10 +286,11 @@ impl State {
     pub fn history(&self) -> &[Snapshot] {
         &self.history
     }
+    /// The whole record of the game.
     pub fn log(&self) -> &[LogEntry] {
         &self.log
     }
-    /// The log of one turn.
+    /// The record of one turn's story.
     pub fn log_of(&self, turn: u32) -> impl Iterator<Item = &LogEntry> {
         self.log.iter().filter(move |e| e.turn == turn)
     }
@@ -344,15 +300,17 @@ impl State {
         let now = self.turn;
         let last = now.checked_sub(1);
         self.log.iter().filter(move |e| {
-            if e.cause.is_answer() {
+            if e.is_answer() {
                 e.turn == now
+            } else if e.cause.is_planning() {
+                false
             } else {
                 Some(e.turn) == last
             }
         })
     }
     /// Events fired in the last turn resolved.
-    pub fn fired_last(&self) -> &[String] {
+    pub fn fired_last(&self) -> &[EventId] {
         &self.fired_last
     }
     pub fn outcome(&self) -> Option<&Outcome> {
@@ -362,32 +320,65 @@ impl State {
         self.outcome.is_some()
     }
     /// The turn from which an action with a cooldown can be taken again.
-    pub fn cooldown_until(&self, action: &str) -> Option<u32> {
-        self.cooldowns
-            .get(action)
-            .copied()
-            .filter(|&t| t > self.turn)
+    pub fn cooldown_until(&self, action: ActionId) -> Option<u32> {
+        Some(self.cooldowns[action.index()]).filter(|&t| t > self.turn)
     }
-    pub fn was_used(&self, action: &str) -> bool {
-        self.used.contains(action)
+    pub fn was_used(&self, action: ActionId) -> bool {
+        self.used.contains(action.index())
     }
 
-    /// Reads any variable.
-    pub fn get(&self, var: &Var) -> f64 {
+    /// Reads any number.
+    pub fn get(&self, var: Var) -> f64 {
         match var {
             Var::Proximity(p) => self.powers[p.index()].proximity,
             Var::Tolerance(p) => self.powers[p.index()].tolerance,
             Var::Strain(p) => self.powers[p.index()].strain,
-            Var::Share(d, h) => f64::from(self.shares[d.index()][h.index()]),
+            Var::Share(d, h) => f64::from(self.shares[d.index()].get(h)),
             Var::World(w) => self.world[w.index()],
             Var::Stability => self.stability,
             Var::Autonomy => self.autonomy,
-            Var::Leverage => self.leverage,
-            Var::Capital => self.capital,
-            Var::CapitalPerTurn => self.capital_per_turn,
+            Var::Leverage => self.leverage.total,
+            Var::Capital => f64::from(self.capital),
+            Var::CapitalPerTurn => f64::from(self.capital_per_turn),
             Var::Assets => self.assets,
             Var::Turn => f64::from(self.turn),
-            Var::Track(id) => f64::from(self.tracks.get(id).copied().unwrap_or(0)),
+            Var::Track(t) => self.tracks[t.index()].number(self.track_stages[t.index()]),
+            Var::Structure(d, h) => f64::from(self.structure[d.index()].get(h)),
+            Var::Stake(p) => self.leverage.stakes[p.index()],
+            Var::Bridge => self.leverage.bridge,
+            Var::Embrace => self.leverage.embrace,
+            Var::Bonus => self.leverage.bonus,
         }
+    }
+
+    /// Every number of the state with its value: what the record covers.
+    pub fn numbers(&self) -> Vec<(Var, f64)> {
+        let mut out = Vec::with_capacity(96);
+        for p in Power::ALL {
+            out.push(Var::Proximity(p));
+            out.push(Var::Tolerance(p));
+            out.push(Var::Strain(p));
+            out.push(Var::Stake(p));
+        }
+        for d in Domain::ALL {
+            for h in Holder::ALL {
+                out.push(Var::Share(d, h));
+                out.push(Var::Structure(d, h));
+            }
+        }
+        out.extend(WorldVar::ALL.map(Var::World));
+        out.extend([
+            Var::Stability,
+            Var::Autonomy,
+            Var::Leverage,
+            Var::Bridge,
+            Var::Embrace,
+            Var::Bonus,
+            Var::Capital,
+            Var::CapitalPerTurn,
+            Var::Assets,
+            Var::Turn,
+        ]);
+        out.into_iter().map(|v| (v, self.get(v))).collect()
     }
 }

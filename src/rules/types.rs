@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ids::{Ids, Resolved};
+
 /// One of the four outside powers the player balances.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -123,17 +125,6 @@ impl Domain {
             Domain::CultureInformation => "Culture & information",
         }
     }
-
-    /// Weight of the domain in the autonomy score (the weights sum to 1).
-    pub fn weight(self) -> f64 {
-        match self {
-            Domain::Security => 0.25,
-            Domain::Trade => 0.20,
-            Domain::TransitEnergy => 0.20,
-            Domain::Finance => 0.20,
-            Domain::CultureInformation => 0.15,
-        }
-    }
 }
 
 /// The world around the player (each 0–100).
@@ -190,8 +181,10 @@ impl WorldVar {
 }
 
 /// A number in the game that conditions can read and effects can change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Var {
+/// Every change of one is recorded with its cause.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(bound = "")]
+pub enum Var<I: Ids = Resolved> {
     /// Political closeness of a power to the player (0–100).
     Proximity(Power),
     /// How much drift toward rivals a power accepts before it reacts (0–100).
@@ -202,30 +195,60 @@ pub enum Var {
     Share(Domain, Holder),
     World(WorldVar),
     Stability,
-    /// Read-only: recomputed every turn from the shares.
+    /// Read-only: recomputed from the shares whenever one moves.
     Autonomy,
-    /// Adding to leverage changes its bonus part, which fades over time.
+    /// Leverage, recomputed from its parts whenever one moves. Adding to it
+    /// adds to its fading bonus (`Bonus`).
     Leverage,
-    /// Diplomatic capital available now.
+    /// Diplomatic capital available now (a whole number).
     Capital,
-    /// Diplomatic capital refilled each turn.
+    /// Diplomatic capital refilled each turn (a whole number).
     CapitalPerTurn,
     /// Strategic assets: transit routes, resources, bridges (0–100).
     Assets,
     /// Read-only: the number of turns played.
     Turn,
-    /// Stage of a multi-stage track (read-only; -1 once stalled).
-    Track(String),
+    /// Read-only: the stage of a multi-stage track (its number of stages
+    /// once concluded, -1 once stalled).
+    Track(I::Track),
+    /// Read-only: the structural level of a share, toward which structural
+    /// pull draws the share back; moved by projects and the scenario.
+    Structure(Domain, Holder),
+    /// Read-only part of leverage: how much of a stake a power has in the
+    /// player (0–100); for the EU, through effective access to Europe.
+    Stake(Power),
+    /// Read-only part of leverage: the player's place as a bridge between
+    /// Turkey and Europe (0–100).
+    Bridge,
+    /// Read-only part of leverage: what embracing one power far beyond the
+    /// others costs.
+    Embrace,
+    /// Part of leverage: the bonus from powers that backed down and from
+    /// events; it fades every turn.
+    Bonus,
 }
 
-impl Var {
+impl Copy for Var<Resolved> {}
+
+impl<I: Ids> Var<I> {
     /// Whether effects may change this variable.
     pub fn writable(&self) -> bool {
-        !matches!(self, Var::Autonomy | Var::Turn | Var::Track(_))
+        !matches!(
+            self,
+            Var::Autonomy
+                | Var::Turn
+                | Var::Track(_)
+                | Var::Structure(..)
+                | Var::Stake(_)
+                | Var::Bridge
+                | Var::Embrace
+                | Var::Bonus
+        )
     }
 
-    /// A short human name, e.g. "Turkey proximity" or "Security: Russia share".
-    pub fn label(&self) -> String {
+    /// A short human name, e.g. "Turkey proximity" or "Security: Russia
+    /// share"; a track is named by `track`.
+    pub fn label_with(&self, track: impl Fn(&I::Track) -> String) -> String {
         match self {
             Var::Proximity(p) => format!("{} proximity", p.name()),
             Var::Tolerance(p) => format!("{} tolerance", p.name()),
@@ -239,8 +262,26 @@ impl Var {
             Var::CapitalPerTurn => "Capital per turn".into(),
             Var::Assets => "Strategic assets".into(),
             Var::Turn => "Turn".into(),
-            Var::Track(t) => format!("Track {t}"),
+            Var::Track(t) => track(t),
+            Var::Structure(d, h) => format!("{}: {} structural share", d.name(), h.name()),
+            Var::Stake(p) => format!("Leverage: {}'s stake", p.name()),
+            Var::Bridge => "Leverage: bridge to Europe".into(),
+            Var::Embrace => "Leverage: embrace penalty".into(),
+            Var::Bonus => "Leverage: bonus".into(),
         }
+    }
+
+    /// Whether the number is kept whole (shares, capital, turns, stages).
+    pub fn whole(&self) -> bool {
+        matches!(
+            self,
+            Var::Share(..)
+                | Var::Structure(..)
+                | Var::Capital
+                | Var::CapitalPerTurn
+                | Var::Turn
+                | Var::Track(_)
+        )
     }
 }
 
@@ -305,5 +346,33 @@ impl CorridorStatus {
             CorridorStatus::Open => "open",
             CorridorStatus::Blocked => "blocked",
         }
+    }
+}
+
+/// Where a multi-stage track stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Stage {
+    /// At this stage (0 is the first of the track's stages).
+    At(u8),
+    /// Every stage passed.
+    Concluded,
+    /// Stalled for good.
+    Stalled,
+}
+
+impl Stage {
+    /// The stage as a number conditions read: its index, the number of
+    /// stages once concluded, -1 once stalled.
+    pub fn number(self, stages: usize) -> f64 {
+        match self {
+            Stage::At(n) => f64::from(n),
+            Stage::Concluded => stages as f64,
+            Stage::Stalled => -1.0,
+        }
+    }
+
+    /// Whether the track can still move.
+    pub fn open(self) -> bool {
+        matches!(self, Stage::At(_))
     }
 }

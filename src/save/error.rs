@@ -9,8 +9,9 @@ pub enum SaveError {
     BadName { name: String, reason: String },
     #[error("{}: no such save", path.display())]
     Missing { path: PathBuf },
-    #[error("{}: is a directory or a device, not a save", path.display())]
-    NotAFile { path: PathBuf },
+    /// A directory, a named pipe, a device: `what` says which.
+    #[error("{}: {what}, not a save", path.display())]
+    NotAFile { path: PathBuf, what: &'static str },
     #[error("{}: the file is {size} bytes, more than a save can be ({limit} bytes); it was not read", path.display())]
     TooLarge {
         path: PathBuf,
@@ -56,6 +57,12 @@ pub enum SaveError {
     },
     #[error("{}: the saved game cannot be started again with this game's content: {reason}", path.display())]
     Unplayable { path: PathBuf, reason: String },
+    #[error("{}: the game would be a save of {size} bytes, more than a save can be ({limit} bytes), so it could not be loaded again; it was not saved, and the file there before is kept", path.display())]
+    TooLargeToWrite {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("the game could not be written as RON: {0}")]
     Encode(String),
     #[error("{}: {action}: {source}", path.display())]
@@ -69,12 +76,25 @@ pub enum SaveError {
 
 impl SaveError {
     /// The process exit code for this error: 2 for a bad name or a file that
-    /// is not a readable save, 1 for a failure of the system (disk full,
-    /// permission denied).
+    /// is not a readable save, 1 for a failure to write or of the system
+    /// (a game too large to save, disk full, permission denied).
     pub fn exit_code(&self) -> u8 {
         match self {
-            SaveError::Io { .. } | SaveError::Encode(_) => 1,
+            SaveError::Io { .. } | SaveError::Encode(_) | SaveError::TooLargeToWrite { .. } => 1,
             _ => 2,
+        }
+    }
+
+    /// A save that could not be read by the game's file reader.
+    pub(crate) fn from_read(path: &std::path::Path, e: crate::files::ReadError) -> Self {
+        use crate::files::ReadError;
+        let path = path.to_path_buf();
+        match e {
+            ReadError::Missing => SaveError::Missing { path },
+            ReadError::NotAFile(what) => SaveError::NotAFile { path, what },
+            ReadError::TooLarge { size, limit } => SaveError::TooLarge { path, size, limit },
+            ReadError::NotText { offset } => SaveError::NotText { path, offset },
+            ReadError::Io(source) => SaveError::io(path, "cannot read", source),
         }
     }
 

@@ -1,11 +1,17 @@
 //! Bringing an older save up to the current format, one version at a time.
 //!
-//! Version 1 is the first format and the only one so far, so there are no
-//! steps yet and no older saves to keep loading. When the format changes:
-//! raise [`super::VERSION`], add one function to [`STEPS`] that turns a
-//! version-N document into a version-N+1 one, and commit a real save of the
-//! old version under `tests/fixtures/` next to `save-v1.ron`, whose test
-//! then checks that it still loads.
+//! When the format changes: raise [`super::VERSION`], add one function to
+//! [`STEPS`] that turns a version-N document into a version-N+1 one, and
+//! commit a real save of the old version under `tests/fixtures/` (next to
+//! `save-v1.ron`), whose test then checks that it still loads.
+//!
+//! - Version 1 → 2 ([`v1_to_v2`]): the save became its decisions. The
+//!   stored state (with its whole log) is dropped: a loaded game is rebuilt
+//!   from its decisions, and version 2 stores only a readable view of the
+//!   state, to compare. The scenario moved to the new scenario format
+//!   (objectives with conditions, optional lengths), and the save records
+//!   the game version and the content's fingerprint (unknown for a version-1
+//!   save).
 //!
 //! The steps work on a [`Document`]: the save's top-level fields, in order,
 //! each kept as its raw RON text. `ron::Value` cannot be used here: it drops
@@ -22,7 +28,80 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 pub type Step = fn(&mut Document) -> Result<(), String>;
 
 /// `STEPS[i]` brings a save of version `i + 1` to version `i + 2`.
-pub const STEPS: [Step; (super::VERSION - 1) as usize] = [];
+pub const STEPS: [Step; (super::VERSION - 1) as usize] = [v1_to_v2];
+
+/// The scenario as version 1 wrote it: the same fields, in the same order,
+/// with the types of the time, so that its content hash can be checked.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScenarioV1 {
+    id: String,
+    name: String,
+    summary: String,
+    country: Option<String>,
+    turns: u32,
+    start_year: u32,
+    start_quarter: u32,
+    seed: Option<u64>,
+    overrides: Vec<crate::rules::grammar::Effect<crate::rules::Raw>>,
+    deck: Option<Vec<String>>,
+    scripted: Vec<(u32, String)>,
+    objectives: Vec<String>,
+    questions: Vec<String>,
+}
+
+/// Version 1 → 2: see the module's documentation.
+pub fn v1_to_v2(doc: &mut Document) -> Result<(), String> {
+    let raw = doc.get("scenario").ok_or("it has no `scenario` field")?;
+    let old: ScenarioV1 = ron::Options::default().from_str(raw).map_err(|e| {
+        format!(
+            "its scenario cannot be read: {}",
+            crate::content::ron_message(&e.code)
+        )
+    })?;
+    let canonical = ron::to_string(&old).map_err(|e| e.to_string())?;
+    let hash = format!(
+        "fnv1a64:{:016x}",
+        crate::text::fnv1a64(canonical.as_bytes())
+    );
+    let recorded = doc
+        .get("scenario_hash")
+        .map(|h| h.trim().trim_matches('"').to_string());
+    if recorded.as_deref() != Some(hash.as_str()) {
+        return Err("its scenario was changed after it was saved".into());
+    }
+    let new = crate::rules::defs::ScenarioDef::<crate::rules::Raw> {
+        id: old.id,
+        name: old.name,
+        summary: old.summary,
+        country: old.country,
+        turns: Some(old.turns),
+        start_year: Some(old.start_year),
+        start_quarter: Some(old.start_quarter),
+        seed: old.seed,
+        overrides: old.overrides,
+        hold: Vec::new(),
+        deck: old.deck,
+        scripted: old.scripted,
+        objectives: old
+            .objectives
+            .into_iter()
+            .map(|text| crate::rules::defs::ObjectiveDef {
+                text,
+                when: Vec::new(),
+            })
+            .collect(),
+        questions: old.questions,
+    };
+    let text = ron::to_string(&new).map_err(|e| e.to_string())?;
+    let hash = format!("fnv1a64:{:016x}", crate::text::fnv1a64(text.as_bytes()));
+    doc.set("scenario", text);
+    doc.set("scenario_hash", format!("\"{hash}\""));
+    doc.set("game", "\"before 0.2 (save format 1)\"");
+    doc.set("fingerprint", "\"\"");
+    doc.set("state", "None");
+    Ok(())
+}
 
 /// A save parsed into its top-level fields, each as raw RON text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -12,19 +12,26 @@ pub mod migrate;
 mod name;
 mod replay;
 mod store;
+mod summary;
+mod temp;
+mod view;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 pub use error::SaveError;
-pub use format::{scenario_hash, to_text};
+pub use format::{
+    GAME_VERSION, Loaded, SaveFile, from_text, parse, rebuild, scenario_hash, to_text,
+};
 pub use name::{AUTOSAVE, MAX_NAME_CHARS, default_name, resolve, sanitize_name};
-pub use replay::{ReplayReport, replay, verify};
-pub use store::{list, read, write, write_autosave, write_file};
+pub use replay::{ReplayReport, replay, report_of};
+pub use store::{list, read, read_bytes, write, write_autosave, write_file};
+pub use temp::{STALE_TEMP_AGE, remove_stale_temps};
+pub use view::{PowerView, ProjectView, StateView};
 
 /// The current save format version. See [`migrate`] for older ones.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Saves larger than this are refused before they are parsed.
 pub const MAX_SAVE_BYTES: u64 = 8 * 1024 * 1024;

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::rules::Game;
+use crate::rules::{Book, Game};
 
 use super::SaveError;
 
@@ -29,7 +29,8 @@ const FORBIDDEN: [char; 9] = ['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
 /// Checks a save name and returns it trimmed, without a trailing `.ron`.
 ///
 /// Refused: an empty name, path separators and other characters file systems
-/// refuse, control characters, `..`, a leading dot, a trailing dot, device
+/// refuse, control characters, invisible characters (zero-width,
+/// right-to-left and other direction marks), `..`, a leading dot, a trailing dot, device
 /// names (`CON`, `NUL`, `COM1`, ...), `autosave` (written only by
 /// [`super::write_autosave`]), names ending in `.bak` (the backups), and
 /// names longer than 64 characters.
@@ -48,6 +49,14 @@ pub fn sanitize_name(name: &str) -> Result<String, SaveError> {
     if let Some(c) = trimmed.chars().find(|c| c.is_control()) {
         return Err(bad(&format!(
             "it holds a control character ({})",
+            c.escape_unicode()
+        )));
+    }
+    // Zero-width and right-to-left marks: a name that looks like another,
+    // or cannot be typed again on the command line.
+    if let Some(c) = trimmed.chars().find(|&c| crate::text::is_unsafe(c)) {
+        return Err(bad(&format!(
+            "it holds an invisible character ({}) that changes how a name looks",
             c.escape_unicode()
         )));
     }
@@ -90,11 +99,12 @@ fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
 }
 
 /// A name for a new save of this game, e.g. `kazakhstan-2027-q3`.
-pub fn default_name(game: &Game) -> String {
+pub fn default_name(book: &Book, game: &Game) -> String {
     let state = game.state();
     let (year, quarter) = state.date();
-    let country: String = state
-        .country()
+    let country: String = book
+        .country(state.country())
+        .id
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() {
@@ -177,6 +187,12 @@ mod tests {
             "tab\there",
             "bell\u{7}",
             "new\nline",
+            "zero\u{200B}width",
+            "\u{202E}evil.exe",
+            "rtl\u{200F}mark",
+            "isolate\u{2067}x",
+            "\u{FEFF}bom",
+            "joiner\u{2060}",
         ] {
             assert!(sanitize_name(name).is_err(), "{name:?} was accepted");
         }

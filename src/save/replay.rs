@@ -5,9 +5,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::rules::Book;
 use crate::rules::scoring::final_score;
-use crate::rules::{Book, Game, ReplayError};
 
+use super::format::Loaded;
 use super::{SaveError, read};
 
 /// What `multivector replay` found.
@@ -25,7 +26,8 @@ pub struct ReplayReport {
     pub outcome: Option<String>,
     /// The ending's name, when the game is over.
     pub outcome_name: Option<String>,
-    /// The scores the save holds.
+    /// The scores the save shows (those of the rebuilt game for a save that
+    /// shows none).
     pub autonomy: f64,
     pub leverage: f64,
     pub stability: f64,
@@ -38,6 +40,8 @@ pub struct ReplayReport {
     pub first_difference: Option<u32>,
     /// When a recorded decision is refused on replay, which and why.
     pub reason: Option<String>,
+    /// The version of the game that wrote the save.
+    pub written_by: String,
 }
 
 /// Reads the save at `path` and replays it. A save that does not match its
@@ -45,56 +49,65 @@ pub struct ReplayReport {
 /// error is for a file that is not a readable save, or a game that cannot
 /// start again with this content.
 pub fn replay(book: &Book, path: &Path) -> Result<ReplayReport, SaveError> {
-    let game = read(path)?;
-    verify(book, path, &game)
+    let loaded = read(book, path)?;
+    Ok(report_of(book, path, &loaded))
 }
 
-/// Replays a save already read from `path` (which only names it in the
-/// report and in messages); see [`replay`].
-pub fn verify(book: &Book, path: &Path, game: &Game) -> Result<ReplayReport, SaveError> {
-    let (first_difference, reason) = match game.replay(book) {
-        Ok(_) => (None, None),
-        Err(ReplayError::Start(reason)) => {
-            return Err(SaveError::Unplayable {
-                path: path.to_path_buf(),
-                reason,
-            });
-        }
-        Err(e @ ReplayError::Refused { turn, .. }) => (Some(turn), Some(e.to_string())),
-        Err(ReplayError::Differs { turn }) => (Some(turn), None),
+/// The replay report of a save already read from `path` (which only names
+/// it in the report).
+pub fn report_of(book: &Book, path: &Path, loaded: &Loaded) -> ReplayReport {
+    let s = loaded.game.state();
+    let claimed = loaded.file.state.as_ref();
+    let outcome = claimed.map_or_else(
+        || s.outcome().map(|o| book.ending(o.ending).id.clone()),
+        |c| c.outcome.clone(),
+    );
+    let outcome_name = outcome.as_ref().map(|id| {
+        book.ending_id(id).map_or_else(
+            || crate::text::clean(id).into_owned(),
+            |e| book.ending(e).title.clone(),
+        )
+    });
+    let (autonomy, leverage, stability) = claimed
+        .map_or((s.autonomy(), s.leverage(), s.stability()), |c| {
+            (c.autonomy, c.leverage, c.stability)
+        });
+    let score = match (claimed, s.outcome()) {
+        (Some(c), _) => c
+            .score
+            .unwrap_or_else(|| final_score(&book.model, autonomy, leverage, stability, 0.0)),
+        (None, Some(o)) => o.score,
+        (None, None) => final_score(&book.model, autonomy, leverage, stability, 0.0),
     };
-    Ok(report(book, path, game, first_difference, reason))
-}
-
-fn report(
-    book: &Book,
-    path: &Path,
-    game: &Game,
-    first_difference: Option<u32>,
-    reason: Option<String>,
-) -> ReplayReport {
-    let s = game.state();
-    let outcome = s.outcome();
     ReplayReport {
-        path: path.display().to_string(),
-        scenario: game.scenario.id.clone(),
-        country: s.country().to_string(),
-        seed: game.seed,
-        decisions: game.decisions().len(),
-        turns: s.turn(),
-        date: s.date_label(),
-        outcome: outcome.map(|o| o.ending.clone()),
-        outcome_name: outcome.and_then(|o| book.ending(&o.ending).map(|e| e.title.clone())),
-        autonomy: s.autonomy(),
-        leverage: s.leverage(),
-        stability: s.stability(),
-        score: outcome.map_or_else(
-            || final_score(s.autonomy(), s.leverage(), s.stability(), 0.0),
-            |o| o.score,
+        path: crate::text::clean(&path.display().to_string()).into_owned(),
+        scenario: crate::text::clean(&loaded.game.scenario.id).into_owned(),
+        country: claimed.map_or_else(
+            || book.country(s.country()).id.clone(),
+            |c| crate::text::clean(&c.country).into_owned(),
         ),
-        matches: first_difference.is_none(),
-        first_difference,
-        reason,
+        seed: loaded.game.seed,
+        decisions: loaded.file.decisions.len(),
+        turns: claimed.map_or(s.turn(), |c| c.turn),
+        date: claimed.map_or_else(
+            || s.date_label(),
+            |c| crate::text::clean(&c.date).into_owned(),
+        ),
+        outcome: outcome.map(|o| crate::text::clean(&o).into_owned()),
+        outcome_name,
+        autonomy,
+        leverage,
+        stability,
+        score,
+        matches: loaded.refused.is_none() && loaded.first_difference.is_none(),
+        first_difference: loaded.first_difference,
+        reason: loaded.refused.as_ref().map(|(turn, reason)| {
+            format!(
+                "turn {}: a recorded decision is refused: {reason}",
+                turn.saturating_add(1)
+            )
+        }),
+        written_by: crate::text::clean(&loaded.file.game).into_owned(),
     }
 }
 
@@ -119,8 +132,16 @@ impl ReplayReport {
             out.push_str("  The save was changed by hand, or written by a different version of the game's content.\n");
         }
         out.push_str(&format!(
-            "{} ({} scenario, seed {}): {} turns played, now {}\n",
-            self.country, self.scenario, self.seed, self.turns, self.date
+            "{} ({} scenario, seed {}): {} played, now {}\n",
+            self.country,
+            self.scenario,
+            self.seed,
+            if self.turns == 1 {
+                "1 turn".to_string()
+            } else {
+                format!("{} turns", self.turns)
+            },
+            self.date
         ));
         out.push_str(&format!(
             "{}autonomy {:.1}  leverage {:.1}  stability {:.1}  score {:.1}{}\n",

@@ -5,16 +5,17 @@ use std::fs::{self, File};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::rules::Game;
+use crate::rules::{Book, Game};
 
 use super::name::{AUTOSAVE, sanitize_name};
+use super::temp::{remove_stale_temps, temp_in};
 use super::{MAX_SAVE_BYTES, SaveError, SaveInfo, format};
 
 /// Writes `game` as `dir/NAME.ron` (the name is checked with
 /// [`sanitize_name`]) and returns the path. See [`write_autosave`] for how.
-pub fn write(dir: &Path, name: &str, game: &Game) -> Result<PathBuf, SaveError> {
+pub fn write(book: &Book, dir: &Path, name: &str, game: &Game) -> Result<PathBuf, SaveError> {
     let name = sanitize_name(name)?;
-    write_named(dir, &name, game)
+    write_named(book, dir, &name, game)
 }
 
 /// Writes `game` as `dir/autosave.ron`.
@@ -24,15 +25,24 @@ pub fn write(dir: &Path, name: &str, game: &Game) -> Result<PathBuf, SaveError> 
 /// `NAME.ron`, if any, is copied to `NAME.bak.ron` (itself written the same
 /// way), and only then is the temporary file renamed over `NAME.ron`. At no
 /// moment is there a half-written `NAME.ron`, and the save before is kept.
-pub fn write_autosave(dir: &Path, game: &Game) -> Result<PathBuf, SaveError> {
-    write_named(dir, AUTOSAVE, game)
+pub fn write_autosave(book: &Book, dir: &Path, game: &Game) -> Result<PathBuf, SaveError> {
+    write_named(book, dir, AUTOSAVE, game)
 }
 
-fn write_named(dir: &Path, name: &str, game: &Game) -> Result<PathBuf, SaveError> {
-    let text = format::to_text(game)?;
+fn write_named(book: &Book, dir: &Path, name: &str, game: &Game) -> Result<PathBuf, SaveError> {
+    let text = format::to_text(book, game)?;
+    let path = dir.join(format!("{name}.ron"));
+    // What the game writes, it must be able to read back.
+    if text.len() as u64 > MAX_SAVE_BYTES {
+        return Err(SaveError::TooLargeToWrite {
+            path,
+            size: text.len() as u64,
+            limit: MAX_SAVE_BYTES,
+        });
+    }
     fs::create_dir_all(dir)
         .map_err(|e| SaveError::io(dir, "cannot create the save directory", e))?;
-    let path = dir.join(format!("{name}.ron"));
+    remove_stale_temps(dir);
     let backup = dir.join(format!("{name}.bak.ron"));
     let mut tmp = temp_in(dir, name)?;
     write_synced(tmp.as_file_mut(), text.as_bytes())
@@ -48,19 +58,44 @@ fn write_named(dir: &Path, name: &str, game: &Game) -> Result<PathBuf, SaveError
     Ok(path)
 }
 
-/// Writes `bytes` to the file at `path` (a report, not a save) the way
-/// saves are written: to a hidden temporary file in the same directory,
-/// synced, then renamed over `path`, so that `path` is never half-written.
-/// An existing file keeps its permissions; no backup is kept. The directory
-/// must exist.
+/// Writes `bytes` to the file at `path` (a report, not a save).
+///
+/// A regular file (or a new one) is written the way saves are: to a hidden
+/// temporary file in the same directory, synced, then renamed over it, so
+/// that it is never half-written; an existing file keeps its permissions,
+/// and a link to a file stays a link (the file it leads to is replaced).
+/// Anything else that is not a directory (a terminal, a pipe,
+/// `/dev/stdout`, `/dev/null`) is written to directly. No backup is kept.
+/// The directory must exist.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
     let refuse = |at: &Path, why: &str| {
         let e = std::io::Error::new(std::io::ErrorKind::InvalidInput, why.to_string());
         SaveError::io(at, "cannot write there", e)
+    };
+    let previous = fs::metadata(path).ok();
+    match &previous {
+        Some(m) if m.is_dir() => return Err(refuse(path, "it is a directory, not a file")),
+        Some(m) if !m.is_file() => {
+            return fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(bytes).and_then(|()| f.flush()))
+                .map_err(|e| SaveError::io(path, "cannot write", e));
+        }
+        _ => {}
+    }
+    // A link to a file: replace the file, not the link.
+    let linked;
+    let path = match (&previous, fs::symlink_metadata(path)) {
+        (Some(_), Ok(m)) if m.file_type().is_symlink() => {
+            linked = fs::canonicalize(path).map_err(|e| SaveError::io(path, "cannot write", e))?;
+            linked.as_path()
+        }
+        _ => path,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
     };
     let name = path
         .file_name()
@@ -68,10 +103,6 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .ok_or_else(|| refuse(path, "it does not end with a file name"))?;
     if !dir.is_dir() {
         return Err(refuse(dir, "no such directory"));
-    }
-    let previous = fs::metadata(path).ok();
-    if previous.as_ref().is_some_and(|m| !m.is_file()) {
-        return Err(refuse(path, "it is a directory or a device, not a file"));
     }
     let mut tmp = temp_in(dir, &name)?;
     write_synced(tmp.as_file_mut(), bytes)
@@ -81,15 +112,6 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .map_err(|e| SaveError::io(path, "cannot put the file in place", e.error))?;
     sync_dir(dir);
     Ok(())
-}
-
-/// A temporary file next to the save, hidden so that `list` skips it.
-fn temp_in(dir: &Path, name: &str) -> Result<tempfile::NamedTempFile, SaveError> {
-    tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| SaveError::io(dir, "cannot create a temporary file", e))
 }
 
 fn write_synced(file: &mut File, bytes: &[u8]) -> std::io::Result<()> {
@@ -148,67 +170,56 @@ fn sync_dir(dir: &Path) {
 /// Reads a save. Checks, in order: that the file exists and is a file, its
 /// size (at most [`MAX_SAVE_BYTES`], before reading it), that it is not
 /// empty, that it is UTF-8 text, its RON syntax, its format version
-/// (migrating an older one), its fields, and the scenario's content hash.
-/// Never writes, renames or deletes anything.
-pub fn read(path: &Path) -> Result<Game, SaveError> {
+/// (migrating an older one), its fields, and the scenario's content hash;
+/// then rebuilds the game from its decisions and compares it with the
+/// state the save shows. Never writes, renames or deletes anything.
+pub fn read(book: &Book, path: &Path) -> Result<format::Loaded, SaveError> {
     let text = read_text(path)?;
-    format::from_text(path, &text)
+    from_checked_text(book, path, &text)
 }
 
-fn read_text(path: &Path) -> Result<String, SaveError> {
-    let meta = match fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(SaveError::Missing {
-                path: path.to_path_buf(),
-            });
-        }
-        Err(e) => return Err(SaveError::io(path, "cannot read", e)),
-    };
-    // Not a directory, nor a pipe or a device, which could block or never end.
-    if !meta.is_file() {
-        return Err(SaveError::NotAFile {
-            path: path.to_path_buf(),
-        });
-    }
-    let too_large = |size| SaveError::TooLarge {
-        path: path.to_path_buf(),
-        size,
-        limit: MAX_SAVE_BYTES,
-    };
-    if meta.len() > MAX_SAVE_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let mut bytes = Vec::new();
-    File::open(path)
-        .and_then(|f| f.take(MAX_SAVE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| SaveError::io(path, "cannot read", e))?;
-    // The file may have grown since it was measured.
-    if bytes.len() as u64 > MAX_SAVE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+/// Reads a save from bytes already in memory (a fuzzer's), with the same
+/// checks as [`read`] after the file is read; `path` only names it in
+/// messages.
+pub fn read_bytes(book: &Book, path: &Path, bytes: Vec<u8>) -> Result<format::Loaded, SaveError> {
+    let text = crate::files::text_from_bytes(bytes, MAX_SAVE_BYTES)
+        .map_err(|e| SaveError::from_read(path, e))?;
+    from_checked_text(book, path, &text)
+}
+
+/// The text of a save file, read through the game's one file reader.
+pub(super) fn read_text(path: &Path) -> Result<String, SaveError> {
+    let text =
+        crate::files::read_text(path, MAX_SAVE_BYTES).map_err(|e| SaveError::from_read(path, e))?;
+    if text.bytes().all(|b| b.is_ascii_whitespace()) {
         return Err(SaveError::Empty {
             path: path.to_path_buf(),
         });
     }
-    let not_text = |offset| SaveError::NotText {
-        path: path.to_path_buf(),
-        offset,
-    };
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(not_text(offset));
+    Ok(text)
+}
+
+fn from_checked_text(book: &Book, path: &Path, text: &str) -> Result<format::Loaded, SaveError> {
+    if text.bytes().all(|b| b.is_ascii_whitespace()) {
+        return Err(SaveError::Empty {
+            path: path.to_path_buf(),
+        });
     }
-    String::from_utf8(bytes).map_err(|e| not_text(e.utf8_error().valid_up_to()))
+    format::from_text(book, path, text)
 }
 
 /// Every save in `dir` (`*.ron`, not the `*.bak.ron` backups), newest
-/// first. A file that cannot be read is listed with its error.
+/// first. A file that cannot be read is listed with its error. Only what
+/// the list shows is read of each save (see [`super::summary`]), several
+/// at once. Opening the directory also clears the game's own leftover
+/// temporary files (see [`remove_stale_temps`]).
 pub fn list(dir: &Path) -> Vec<SaveInfo> {
+    use rayon::prelude::*;
     let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut saves: Vec<SaveInfo> = entries
+    remove_stale_temps(dir);
+    let found: Vec<(String, PathBuf)> = entries
         .filter_map(Result::ok)
         .filter_map(|entry| {
             let file_name = entry.file_name().into_string().ok()?;
@@ -219,8 +230,12 @@ pub fn list(dir: &Path) -> Vec<SaveInfo> {
             if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 return None;
             }
-            Some(info(name, &entry.path()))
+            Some((name.to_string(), entry.path()))
         })
+        .collect();
+    let mut saves: Vec<SaveInfo> = found
+        .par_iter()
+        .map(|(name, path)| info(name, path))
         .collect();
     saves.sort_by(|a, b| {
         b.modified
@@ -246,19 +261,6 @@ fn info(name: &str, path: &Path) -> SaveInfo {
         modified,
         error: None,
     };
-    match read(path) {
-        Ok(game) => {
-            let s = game.state();
-            info.country = s.country().to_string();
-            info.date_label = s.date_label();
-            info.turn = (s.turn() + 1).min(s.turns());
-            info.turns = s.turns();
-            info.ended = s.outcome().is_some();
-            info.autonomy = s.autonomy();
-            info.leverage = s.leverage();
-            info.stability = s.stability();
-        }
-        Err(e) => info.error = Some(e.to_string()),
-    }
+    super::summary::fill(&mut info, path);
     info
 }

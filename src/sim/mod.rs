@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::rules::Raw;
 use crate::rules::defs::ScenarioDef;
 use crate::rules::{Book, Command, Game};
 pub use policy::{Player, Policy};
@@ -27,16 +28,17 @@ pub struct GameResult {
 /// Plays one game to its end with a policy.
 pub fn play_one(
     book: &Book,
-    scenario: &ScenarioDef,
+    scenario: &ScenarioDef<Raw>,
     country: &str,
     seed: u64,
     policy: Policy,
 ) -> Game {
     let mut game = Game::new(book, scenario.clone(), Some(country), seed)
-        .expect("the country was checked before the simulation started");
+        .expect("the country and scenario were checked before the simulation started");
     let mut player = Player::new(policy, seed);
     // A bound well past any scenario's length, so that a content bug cannot hang the run.
-    for _ in 0..(scenario.turns as usize + 1) * 64 {
+    let turns = game.state().turns() as usize;
+    for _ in 0..(turns + 1) * 64 {
         if game.state().is_over() {
             break;
         }
@@ -46,8 +48,7 @@ pub fn play_one(
                 // Fall back on the first available choice.
                 let n = crate::rules::decision_choices(game.state(), book).len();
                 let ok = (0..n).find(|&i| {
-                    let mut g = game.clone();
-                    g.apply(book, Command::Choose(i)).is_ok()
+                    crate::rules::check(game.state(), book, &Command::Choose(i)).is_ok()
                 });
                 let _ = game.apply(book, Command::Choose(ok.unwrap_or(0)));
             }
@@ -63,12 +64,10 @@ pub fn play_one(
 
 fn result_of(book: &Book, game: &Game) -> GameResult {
     let s = game.state();
-    let outcome = s
-        .outcome()
-        .map(|o| o.ending.clone())
-        .unwrap_or_else(|| "unfinished".into());
+    let ending = s.outcome().map(|o| book.ending(o.ending));
+    let outcome = ending.map_or_else(|| "unfinished".into(), |e| e.id.clone());
     GameResult {
-        best: book.ending(&outcome).is_some_and(|e| e.best),
+        best: ending.is_some_and(|e| e.best),
         score: s.outcome().map_or(0.0, |o| o.score),
         outcome,
         autonomy: s.autonomy(),
@@ -105,7 +104,7 @@ pub fn game_seed(seed: u64, i: u32) -> u64 {
 /// number of threads.
 pub fn simulate(
     book: &Book,
-    scenario: &ScenarioDef,
+    scenario: &ScenarioDef<Raw>,
     country: &str,
     policy: Policy,
     games: u32,

@@ -4,8 +4,10 @@
 use rand::{Rng, RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::rules::preview::{Preview, preview_action, preview_effects};
-use crate::rules::{Book, Decision, LadderStep, Power, State, check_action, decision_choices};
+use crate::rules::preview::{Preview, preview, preview_action};
+use crate::rules::{
+    ActionId, Book, Command, Decision, LadderStep, Power, State, can_plan, decision_choices,
+};
 
 /// A built-in policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +59,7 @@ impl Player {
     }
 
     /// The actions to plan this turn, in order.
-    pub fn plan(&mut self, state: &State, book: &Book) -> Vec<String> {
+    pub fn plan(&mut self, state: &State, book: &Book) -> Vec<ActionId> {
         match self.policy {
             Policy::Random => self.plan_random(state, book),
             policy => plan_greedy(state, book, policy),
@@ -69,7 +71,7 @@ impl Player {
         let options: Vec<usize> = decision_choices(state, book)
             .iter()
             .enumerate()
-            .filter(|(_, (_, ok))| *ok)
+            .filter(|(_, (_, locked))| locked.is_none())
             .map(|(i, _)| i)
             .collect();
         if options.is_empty() {
@@ -78,13 +80,12 @@ impl Player {
         match (self.policy, state.pending().first()) {
             (Policy::Random, _) => options[self.rng.random_range(0..options.len())],
             (policy, Some(Decision::Ladder(p, step))) => ladder_answer(state, policy, *p, *step),
-            (policy, Some(Decision::Event(id))) => {
-                let Some(e) = book.event(id) else { return 0 };
+            (policy, Some(Decision::Event(_))) => {
                 options
                     .into_iter()
-                    .map(|i| {
-                        let pv = preview_effects(state, book, &e.choices[i].effects);
-                        (i, value(state, &pv, policy))
+                    .filter_map(|i| {
+                        let pv = preview(state, book, &Command::Choose(i)).ok()?;
+                        Some((i, value(state, &pv, policy)))
                     })
                     .fold((0, f64::NEG_INFINITY), |best, (i, v)| {
                         if v > best.1 { (i, v) } else { best }
@@ -95,26 +96,24 @@ impl Player {
         }
     }
 
-    fn plan_random(&mut self, state: &State, book: &Book) -> Vec<String> {
+    fn plan_random(&mut self, state: &State, book: &Book) -> Vec<ActionId> {
         let mut capital = state.capital();
         let mut planned = Vec::new();
         for _ in 0..4 {
             if self.rng.next_u32() % 4 == 0 {
                 break;
             }
-            let legal: Vec<&str> = book
-                .actions
-                .iter()
-                .filter(|a| a.cost <= capital && !planned.iter().any(|p| p == &a.id))
-                .filter(|a| check_action(state, book, &a.id).is_ok())
-                .map(|a| a.id.as_str())
+            let legal: Vec<ActionId> = book
+                .action_ids()
+                .filter(|&a| book.action(a).cost <= capital && !planned.contains(&a))
+                .filter(|&a| can_plan(state, book, a))
                 .collect();
             if legal.is_empty() {
                 break;
             }
             let pick = legal[self.rng.random_range(0..legal.len())];
-            capital -= book.action(pick).map_or(0.0, |a| a.cost);
-            planned.push(pick.to_string());
+            capital -= book.action(pick).cost;
+            planned.push(pick);
         }
         planned
     }
@@ -136,7 +135,7 @@ fn value(state: &State, pv: &Preview, policy: Policy) -> f64 {
         }
         Policy::First(p) => {
             let share: f64 = pv
-                .changes
+                .changes()
                 .iter()
                 .filter(|(v, _)| matches!(v, crate::rules::Var::Share(_, h) if *h == p.holder()))
                 .map(|(_, d)| d)
@@ -147,15 +146,15 @@ fn value(state: &State, pv: &Preview, policy: Policy) -> f64 {
 }
 
 /// Greedy planning: take the action worth most per capital point, while it is worth anything.
-fn plan_greedy(state: &State, book: &Book, policy: Policy) -> Vec<String> {
+fn plan_greedy(state: &State, book: &Book, policy: Policy) -> Vec<ActionId> {
     let mut capital = state.capital();
-    let mut planned: Vec<String> = Vec::new();
-    let mut scored: Vec<(f64, &str, f64)> = book
-        .actions
-        .iter()
-        .filter(|a| check_action(state, book, &a.id).is_ok())
-        .filter_map(|a| {
-            let pv = preview_action(state, book, &a.id)?;
+    let mut planned = Vec::new();
+    let mut scored: Vec<(f64, ActionId, u32)> = book
+        .action_ids()
+        .filter(|&a| can_plan(state, book, a))
+        .map(|id| {
+            let a = book.action(id);
+            let pv = preview_action(state, book, id);
             let mut v = value(state, &pv, policy);
             if let Policy::First(p) = policy {
                 if a.power == Some(p) {
@@ -164,15 +163,18 @@ fn plan_greedy(state: &State, book: &Book, policy: Policy) -> Vec<String> {
                     v -= 2.0;
                 }
             }
-            Some((v / a.cost.max(1.0), a.id.as_str(), a.cost))
+            (v / f64::from(a.cost.max(1)), id, a.cost)
         })
         .filter(|(v, _, _)| *v > 0.05)
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| book.action(a.1).id.cmp(&book.action(b.1).id))
+    });
     for (_, id, cost) in scored {
-        if cost <= capital + 1e-9 {
+        if cost <= capital {
             capital -= cost;
-            planned.push(id.to_string());
+            planned.push(id);
         }
     }
     planned

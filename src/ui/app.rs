@@ -35,6 +35,8 @@ pub enum Launch {
     },
     /// Straight into a game (started or loaded).
     Play(Box<Game>),
+    /// Into a loaded game, with what to tell the player about the save.
+    Loaded(Box<Game>, Option<String>),
 }
 
 /// Settings of the session.
@@ -156,6 +158,13 @@ impl App {
                 app.screen = Screen::NewGame;
             }
             Launch::Play(game) => app.start(*game),
+            Launch::Loaded(game, warning) => {
+                app.start(*game);
+                app.status = warning;
+                if let Some(p) = app.play.as_mut() {
+                    p.saved_decisions = Some(p.game.decisions().len());
+                }
+            }
         }
         app
     }
@@ -201,9 +210,7 @@ impl App {
                         .modifiers
                         .contains(ratatui::crossterm::event::KeyModifiers::CONTROL) =>
                 {
-                    if name.chars().count() < 60 {
-                        name.push(c);
-                    }
+                    screens::dialogs::type_name(name, c);
                     return;
                 }
                 KeyCode::Backspace => {
@@ -252,7 +259,8 @@ impl App {
                 return;
             }
             Msg::Save if self.play.is_some() => {
-                let name = save::default_name(&self.play.as_ref().expect("a game").game);
+                let name =
+                    save::default_name(&self.book, &self.play.as_ref().expect("a game").game);
                 self.dialog = Some(Dialog::SaveAs { name });
                 return;
             }
@@ -316,11 +324,11 @@ impl App {
     fn save_as(&mut self, name: &str) {
         let Some(play) = &mut self.play else { return };
         let name = if name.is_empty() {
-            save::default_name(&play.game)
+            save::default_name(&self.book, &play.game)
         } else {
             name.to_string()
         };
-        match save::write(&self.save_dir, &name, &play.game) {
+        match save::write(&self.book, &self.save_dir, &name, &play.game) {
             Ok(path) => {
                 play.saved_decisions = Some(play.game.decisions().len());
                 self.status = Some(format!("Saved to {}", path.display()));
@@ -339,13 +347,13 @@ impl App {
         let end = cmd == Command::EndTurn;
         let autosave = end || matches!(cmd, Command::Choose(_));
         match play.game.apply(&self.book, cmd) {
-            Ok(()) => {
+            Ok(_) => {
                 self.status = None;
                 if end {
                     play.log_scroll = 0;
                 }
                 if autosave {
-                    if let Err(e) = save::write_autosave(&self.save_dir, &play.game) {
+                    if let Err(e) = save::write_autosave(&self.book, &self.save_dir, &play.game) {
                         self.status = Some(format!("Autosave failed: {e}"));
                     }
                 }
@@ -361,7 +369,7 @@ impl App {
     /// Writes the autosave (on a hang-up).
     pub fn autosave(&self) {
         if let Some(play) = &self.play {
-            let _ = save::write_autosave(&self.save_dir, &play.game);
+            let _ = save::write_autosave(&self.book, &self.save_dir, &play.game);
         }
     }
 

@@ -22,6 +22,7 @@ pub use app::{App, Launch, Options};
 
 use crate::rules::{Book, Game};
 use crate::save;
+pub use screens::load::warning as load_warning;
 
 /// Whether the locale can show braille: false when the first of `LC_ALL`,
 /// `LC_CTYPE` and `LANG` that is set names a non-UTF-8 locale (`C`,
@@ -46,13 +47,29 @@ pub fn clock_seed() -> u64 {
     (nanos % 1_000_000) as u64
 }
 
+/// What a player who starts the game without a terminal is told.
+pub const NEEDS_A_TERMINAL: &str =
+    "multivector needs a terminal; for headless use see `simulate`, `replay`, `report`";
+
+/// Whether the game has a terminal to play in: standard input to read
+/// keys from and standard output to draw on. Without one (a pipe, a file,
+/// `/dev/null`, no controlling terminal), nothing must be drawn: not even
+/// the escape codes that set up or restore a screen.
+pub fn has_terminal() -> bool {
+    use std::io::IsTerminal;
+    io::stdin().is_terminal() && io::stdout().is_terminal()
+}
+
 /// Runs the game in the terminal until the player quits or the terminal
 /// hangs up. The terminal is restored on every way out, panics included.
+/// Check [`has_terminal`] first: without a terminal this is an error.
 pub fn run(book: Book, launch: Launch, opts: Options) -> anyhow::Result<()> {
+    anyhow::ensure!(has_terminal(), NEEDS_A_TERMINAL);
     let hangup = save::install_hangup_flag();
+    let watcher_book = book.clone();
     let mut app = App::new(book, launch, &opts);
     let latest = Arc::new(Mutex::new(app.game().cloned()));
-    watch_for_a_lost_terminal(Arc::clone(&latest), opts.save_dir.clone());
+    watch_for_a_lost_terminal(watcher_book, Arc::clone(&latest), opts.save_dir.clone());
     let mut seen = progress(&app);
     let mut terminal = ratatui::init();
     // ratatui's hook restores the screen; this one also releases the mouse.
@@ -102,8 +119,13 @@ pub fn run(book: Book, launch: Launch, opts: Options) -> anyhow::Result<()> {
 
 /// How far the game in hand has got: which game, and how many decisions.
 fn progress(app: &App) -> Option<(u64, String, usize)> {
-    app.game()
-        .map(|g| (g.seed, g.state().country().to_string(), g.decisions().len()))
+    app.game().map(|g| {
+        (
+            g.seed,
+            g.state().country().index().to_string(),
+            g.decisions().len(),
+        )
+    })
 }
 
 /// When the terminal hangs up (a closed SSH session) or the process is told
@@ -113,7 +135,7 @@ fn progress(app: &App) -> Option<(u64, String, usize)> {
 /// thread, asleep until a signal comes, gives the loop a second to end in
 /// order; if it has not, it writes the autosave of the game as it last
 /// stood and ends the process.
-fn watch_for_a_lost_terminal(latest: Arc<Mutex<Option<Game>>>, save_dir: PathBuf) {
+fn watch_for_a_lost_terminal(book: Book, latest: Arc<Mutex<Option<Game>>>, save_dir: PathBuf) {
     #[cfg(unix)]
     {
         use signal_hook::consts::{SIGHUP, SIGTERM};
@@ -127,14 +149,14 @@ fn watch_for_a_lost_terminal(latest: Arc<Mutex<Option<Game>>>, save_dir: PathBuf
             std::thread::sleep(Duration::from_secs(1));
             if let Ok(g) = latest.lock() {
                 if let Some(game) = g.as_ref() {
-                    let _ = save::write_autosave(&save_dir, game);
+                    let _ = save::write_autosave(&book, &save_dir, game);
                 }
             }
             std::process::exit(0);
         });
     }
     #[cfg(not(unix))]
-    let _ = (latest, save_dir);
+    let _ = (book, latest, save_dir);
 }
 
 #[cfg(test)]

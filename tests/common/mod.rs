@@ -1,14 +1,56 @@
-//! Helpers shared by the save and replay tests.
+//! Helpers shared by the integration tests.
 #![allow(dead_code)]
+
+pub mod limited;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Output};
 
-use multivector::rules::{Book, Command, Game, Outcome};
+use multivector::rules::defs::{Effect, ScenarioDef};
+use multivector::rules::{ActionId, Book, Command, Game, Outcome, Raw};
 
 pub fn book() -> Book {
-    multivector::content::builtin().unwrap()
+    multivector::content::builtin().expect("built-in content loads")
+}
+
+/// The id of an action, by name.
+pub fn act(book: &Book, name: &str) -> ActionId {
+    book.action_id(name)
+        .unwrap_or_else(|| panic!("no action `{name}`"))
+}
+
+pub fn standard(book: &Book) -> ScenarioDef<Raw> {
+    book.scenario("standard").unwrap().clone()
+}
+
+/// The standard scenario, `turns` long, with these starting overrides.
+pub fn with_overrides(book: &Book, turns: u32, overrides: Vec<Effect<Raw>>) -> ScenarioDef<Raw> {
+    ScenarioDef {
+        id: "test".into(),
+        turns: Some(turns),
+        overrides,
+        ..standard(book)
+    }
+}
+
+/// Answers every pending decision with its first open choice.
+pub fn answer_all(game: &mut Game, book: &Book) {
+    while !game.state().pending().is_empty() {
+        let choices = multivector::rules::decision_choices(game.state(), book);
+        let i = choices.iter().position(|c| c.1.is_none()).unwrap_or(0);
+        game.apply(book, Command::Choose(i)).unwrap();
+    }
+}
+
+/// Writes a save of `game` named `name` in `dir`.
+pub fn save(book: &Book, dir: &Path, name: &str, game: &Game) -> PathBuf {
+    multivector::save::write(book, dir, name, game).unwrap()
+}
+
+/// Reads a save back: the game its decisions make.
+pub fn load(book: &Book, path: &Path) -> Game {
+    multivector::save::read(book, path).unwrap().game
 }
 
 pub fn new_game(book: &Book, seed: u64) -> Game {
@@ -40,7 +82,7 @@ pub fn answer_pending(book: &Book, game: &mut Game) {
 pub fn plan_turn(book: &Book, game: &mut Game) {
     let t = game.state().turn();
     for id in plan_for(t) {
-        let _ = game.apply(book, Command::Plan((*id).to_string()));
+        let _ = game.apply(book, Command::Plan(act(book, id)));
     }
 }
 
@@ -111,7 +153,7 @@ pub fn edit_number(text: &str, key: &str, last: bool, delta: f64) -> String {
 /// The bad files every reader must refuse, by kind, with a word its message
 /// must hold. `good` is the text of a real save.
 pub fn bad_files(good: &str) -> Vec<(&'static str, Vec<u8>, &'static str)> {
-    let future = good.replacen("version: 1,", "version: 7,", 1);
+    let future = good.replacen("version: 2,", "version: 7,", 1);
     assert_ne!(future, good);
     let mut oversized = good.as_bytes().to_vec();
     oversized.resize(9 * 1024 * 1024, b' ');
@@ -131,7 +173,7 @@ pub fn bad_files(good: &str) -> Vec<(&'static str, Vec<u8>, &'static str)> {
         (
             "future",
             future.into_bytes(),
-            "save format version 7 is newer than this game understands (supports 1)",
+            "save format version 7 is newer than this game understands (supports 1, 2)",
         ),
         (
             "no-version",
@@ -169,8 +211,8 @@ pub fn text(bytes: &[u8]) -> String {
 pub fn finished_save(book: &Book, dir: &Path) -> (PathBuf, Outcome) {
     let mut game = new_game(book, 3);
     play(book, &mut game, 40);
-    let outcome = game.state().outcome().expect("the game ended").clone();
-    let path = multivector::save::write(dir, "done", &game).unwrap();
+    let outcome = *game.state().outcome().expect("the game ended");
+    let path = save(book, dir, "done", &game);
     (path, outcome)
 }
 
@@ -183,7 +225,7 @@ pub type Files = BTreeMap<PathBuf, Vec<u8>>;
 /// kind, in `dir`: the bad cases (name, bytes, expected message) and the
 /// directory's files as they were before any command ran.
 pub fn bad_saves_in(book: &Book, dir: &Path) -> (Vec<BadFile>, Files) {
-    let good_path = multivector::save::write(dir, "good", &played(book, 3)).unwrap();
+    let good_path = save(book, dir, "good", &played(book, 3));
     let good = std::fs::read_to_string(&good_path).unwrap();
     let cases = bad_files(&good);
     for (name, bytes, _) in &cases {

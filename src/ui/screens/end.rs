@@ -100,7 +100,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(outcome) = state.outcome() else {
         return;
     };
-    let ending = book.ending(&outcome.ending);
+    let ending = book.ending(outcome.ending);
     let compact = area.width < 110 || area.height < 34;
     let [head, text, middle, st, foot] = Layout::vertical([
         Constraint::Length(1),
@@ -110,13 +110,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let title = ending.map_or(outcome.ending.as_str(), |e| e.title.as_str());
+    let title = ending.title.as_str();
     Paragraph::new(Line::from(vec![
         Span::styled(format!(" The end: {title} "), t.title()),
         Span::styled(format!("  final score {}", num(outcome.score)), t.heading()),
     ]))
     .render(head, buf);
-    Paragraph::new(ending.map_or(String::new(), |e| e.text.clone()))
+    Paragraph::new(ending.text.clone())
         .wrap(Wrap { trim: true })
         .render(text.inner(ratatui::layout::Margin::new(1, 0)), buf);
     let [left, right] =

@@ -6,8 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::rules::preview::{Preview, preview_effects};
-use crate::rules::{Book, Command, Decision, LadderStep, Power, State, decision_choices};
+use crate::rules::preview::{Preview, preview, preview_choices, preview_yield};
+use crate::rules::{Book, Command, Decision, EventId, LadderStep, Power, State, decision_choices};
 use crate::ui::app::App;
 use crate::ui::keymap::{Ctx, Msg};
 use crate::ui::theme::Theme;
@@ -118,8 +118,10 @@ fn ladder_content(
             }
         })
         .collect();
-    let back = summary(t, &preview_effects(state, book, &def.back_down));
-    let hold = summary(t, &preview_effects(state, book, &def.yields));
+    let back = preview(state, book, &Command::Choose(0))
+        .map(|pv| summary(t, &pv))
+        .unwrap_or_default();
+    let hold = summary(t, &preview_yield(state, book, p));
     let lines = vec![
         Line::styled(
             format!("{}: {} — back down (1) or hold (2)", p.name(), step.name()),
@@ -155,14 +157,8 @@ fn ladder_content(
     }
 }
 
-fn event_content(state: &State, book: &Book, t: &Theme, id: &str, sel: usize) -> Content {
-    let Some(e) = book.event(id) else {
-        return Content {
-            title: id.to_string(),
-            lines: vec![],
-            choices: vec![],
-        };
-    };
+fn event_content(state: &State, book: &Book, t: &Theme, id: EventId, sel: usize) -> Content {
+    let e = book.event(id);
     let mut lines = vec![Line::raw(e.text.clone())];
     if let Some(src) = &e.source {
         lines.push(Line::styled(format!("“{src}”"), t.quote()));
@@ -171,17 +167,18 @@ fn event_content(state: &State, book: &Book, t: &Theme, id: &str, sel: usize) ->
         lines.push(Line::styled(format!("Context: {ctx}"), t.dim()));
     }
     let avail = decision_choices(state, book);
+    let previews = preview_choices(state, book);
     let choices = e
         .choices
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let ok = avail.get(i).is_some_and(|a| a.1);
-            let effect = summary(t, &preview_effects(state, book, &c.effects));
-            let text = if ok {
-                format!("{}  {} ({effect})", i + 1, c.label)
-            } else {
-                format!("{}  {} (not available now)", i + 1, c.label)
+            let locked = avail.get(i).and_then(|a| a.1.clone());
+            let ok = locked.is_none();
+            let text = match (locked, previews.get(i).and_then(Option::as_ref)) {
+                (None, Some(pv)) => format!("{}  {} ({})", i + 1, c.label, summary(t, pv)),
+                (Some(why), _) => format!("{}  {} (requires {why})", i + 1, c.label),
+                (None, None) => format!("{}  {}", i + 1, c.label),
             };
             choice_line(t, text, i == sel, ok)
         })
@@ -206,7 +203,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let t = &app.theme;
     let c = match decision {
-        Decision::Event(id) => event_content(state, &app.book, t, id, play.choice),
+        Decision::Event(id) => event_content(state, &app.book, t, *id, play.choice),
         Decision::Ladder(p, step) => ladder_content(state, &app.book, t, *p, *step, play.choice),
     };
     let w = (area.width * 4 / 5).clamp(60, 100).min(area.width);

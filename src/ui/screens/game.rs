@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::rules::{Command, Decision};
+use crate::rules::{ActionId, Command, Decision};
 use crate::ui::app::{App, Play};
 use crate::ui::keymap::{Ctx, Msg};
 use crate::ui::widgets::actions::{ActionList, PreviewPanel, list_offset};
@@ -14,7 +14,7 @@ use crate::ui::widgets::gauges::Scores;
 use crate::ui::widgets::log::LogPanel;
 use crate::ui::widgets::map_panel::{MapPanel, countries_in_view, map_panel};
 use crate::ui::widgets::powers::PowersTable;
-use crate::ui::widgets::{footer, num, status};
+use crate::ui::widgets::{footer, status};
 
 /// Which panel the arrows move in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,9 +114,7 @@ pub fn update(app: &mut App, msg: Msg) {
             move_selection(play, msg, n_actions, log_down.unwrap_or_default())
         }
         Msg::Select if play.focus == Focus::Actions => {
-            let id = app.book.actions[play.selected.min(n_actions - 1)]
-                .id
-                .clone();
+            let id = ActionId::from_index(play.selected.min(n_actions - 1));
             app.command(Command::Plan(id));
         }
         Msg::Undo => {
@@ -193,9 +191,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let (state, t, book) = (play.game.state(), &app.theme, &app.book);
     let l = layout(area, play.focus);
     // Header: who, when, how far.
-    let name = book
-        .country(state.country())
-        .map_or(state.country(), |c| c.name.as_str());
+    let name = book.country(state.country()).name.as_str();
     let mut head = vec![
         Span::styled(format!(" {name} "), t.title()),
         Span::raw("  "),
@@ -205,7 +201,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (state.turn() + 1).min(state.turns()),
             state.turns()
         )),
-        Span::styled(format!("  capital {}", num(state.capital())), t.leverage()),
+        Span::styled(format!("  capital {}", state.capital()), t.leverage()),
     ];
     if !l.compact {
         head.push(Span::styled(
@@ -243,7 +239,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .then(|| ids.get(play.map_selected).copied())
             .flatten();
         let event_place = state.pending().first().and_then(|d| match d {
-            Decision::Event(id) => book.event(id).and_then(|e| e.place.as_deref()),
+            Decision::Event(id) => book.event(*id).place.as_deref(),
             Decision::Ladder(..) => None,
         });
         map_panel(

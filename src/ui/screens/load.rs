@@ -40,10 +40,12 @@ pub fn update(app: &mut App, msg: Msg) {
                 app.status = Some(format!("{} cannot be loaded: {err}", info.name));
                 return;
             }
-            match save::read(&info.path) {
-                Ok(game) => {
-                    app.status = None;
-                    app.start(game);
+            match save::read(&app.book, &info.path) {
+                Ok(loaded) => {
+                    // The game is what its decisions make it; say so when
+                    // the save shows something else.
+                    app.status = warning(&loaded);
+                    app.start(loaded.game);
                     if let Some(p) = app.play.as_mut() {
                         p.saved_decisions = Some(p.game.decisions().len());
                     }
@@ -53,6 +55,22 @@ pub fn update(app: &mut App, msg: Msg) {
         }
         _ => {}
     }
+}
+
+/// What to tell the player about a loaded save that its decisions do not
+/// bear out.
+pub fn warning(loaded: &save::Loaded) -> Option<String> {
+    if let Some((turn, reason)) = &loaded.refused {
+        return Some(format!(
+            "Loaded up to turn {}: a recorded decision is refused by this version ({reason})",
+            turn.saturating_add(1)
+        ));
+    }
+    loaded.first_difference.map(|turn| {
+        format!(
+            "The save's numbers differ from its decisions from turn {turn}: loaded as the decisions say"
+        )
+    })
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -87,11 +105,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 ]),
                 None => Row::new(vec![
                     name,
-                    Cell::from(
-                        app.book
-                            .country(&s.country)
-                            .map_or(s.country.clone(), |c| c.name.clone()),
-                    ),
+                    Cell::from(app.book.country_named(&s.country).map_or_else(
+                        || crate::text::clean(&s.country).into_owned(),
+                        |c| c.name.clone(),
+                    )),
                     Cell::from(s.date_label.clone()),
                     Cell::from(if s.ended {
                         "ended".to_string()

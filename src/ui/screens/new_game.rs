@@ -9,6 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::rules::Raw;
 use crate::rules::defs::ScenarioDef;
 use crate::rules::{Book, Game};
 use crate::text::clean;
@@ -26,7 +27,7 @@ pub enum Field {
 /// A scenario the screen offers: a built-in one, or one read from a file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Offered {
-    pub def: ScenarioDef,
+    pub def: ScenarioDef<Raw>,
     /// The file it was read from, as the player named it; `None` for a
     /// built-in scenario.
     pub file: Option<String>,
@@ -81,7 +82,7 @@ impl NewGameState {
     /// Offers a scenario and chooses it. One with the same content as a
     /// scenario already offered is that one; one read again from the same
     /// file replaces what was read before; any other is added.
-    pub fn offer(&mut self, def: ScenarioDef, file: Option<String>) {
+    pub fn offer(&mut self, def: ScenarioDef<Raw>, file: Option<String>) {
         let same = self.scenarios.iter().position(|o| o.def == def);
         let refreshed = || {
             file.as_ref().and_then(|f| {
@@ -241,7 +242,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .enumerate()
         .map(|(i, id)| {
-            let name = book.country(id).map_or(id.as_str(), |c| c.name.as_str());
+            let name = book
+                .country_named(id)
+                .map_or(id.as_str(), |c| c.name.as_str());
             if i == ng.country {
                 Line::styled(format!("{} {name}", t.pointer()), t.selected())
             } else {
@@ -260,7 +263,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ng.field == Field::Country,
         ))
         .render(list, buf);
-    if let Some(c) = ng.countries.get(ng.country).and_then(|id| book.country(id)) {
+    if let Some(c) = ng
+        .countries
+        .get(ng.country)
+        .and_then(|id| book.country_named(id))
+    {
         let mut lines = vec![
             Line::styled(format!("{} — capital {}", c.name, c.capital), t.heading()),
             Line::raw(c.summary.clone()),
@@ -272,7 +279,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Span::raw(
                     c.flags
                         .iter()
-                        .map(|f| book.world.flag_name(f))
+                        .map(|f| book.flag_name(*f))
                         .collect::<Vec<_>>()
                         .join("; "),
                 ),
@@ -290,7 +297,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let s = &o.def;
         let mut lines = vec![Line::from(vec![
             Span::styled(format!("◂ {} ▸", clean(&s.name)), t.heading()),
-            Span::styled(format!("  {} turns", s.turns), t.dim()),
+            Span::styled(
+                format!("  {} turns", s.turns.unwrap_or(book.model.defaults.turns)),
+                t.dim(),
+            ),
         ])];
         if let Some(file) = &o.file {
             lines.push(Line::styled(

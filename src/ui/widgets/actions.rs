@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{cut, num, panel, put_line, signed};
 use crate::rules::preview::preview_action;
-use crate::rules::{Book, Illegal, State, Var, check_action};
+use crate::rules::{ActionId, Book, Illegal, State, Var, check_action};
 use crate::ui::theme::Theme;
 
 /// The first row shown, so that the selected row is visible.
@@ -34,7 +34,7 @@ impl Widget for ActionList<'_> {
         let title = if area.width >= 44 {
             format!(
                 " Actions ({planned} planned, {} capital left) ",
-                num(s.capital())
+                s.capital()
             )
         } else {
             format!(" Actions ({planned} planned) ")
@@ -45,18 +45,18 @@ impl Widget for ActionList<'_> {
         let rows = usize::from(inner.height);
         let offset = list_offset(self.selected, rows);
         let name_w = usize::from(inner.width).saturating_sub(7);
-        for (row, (i, a)) in self
+        for (row, (i, id)) in self
             .book
-            .actions
-            .iter()
+            .action_ids()
             .enumerate()
             .skip(offset)
             .take(rows)
             .enumerate()
         {
-            let is_planned = s.planned().iter().any(|p| p == &a.id);
-            let check = check_action(s, self.book, &a.id);
-            let running = s.projects().iter().find(|p| p.action == a.id);
+            let a = self.book.action(id);
+            let is_planned = s.planned().contains(&id);
+            let check = check_action(s, self.book, id);
+            let running = s.projects().iter().find(|p| p.action == id);
             let (mark, style) = if is_planned {
                 (t.check(), t.good())
             } else if check.is_ok() {
@@ -72,7 +72,7 @@ impl Widget for ActionList<'_> {
             let line = Line::from(vec![
                 Span::raw(format!("{pointer}{mark} ")),
                 Span::styled(format!("{:<name_w$}", cut(&name, name_w)), style),
-                Span::styled(format!("{:>3}", num(a.cost)), style),
+                Span::styled(format!("{:>3}", a.cost), style),
             ]);
             let line = if i == self.selected && self.focused {
                 line.style(t.selected())
@@ -108,12 +108,14 @@ pub struct PreviewPanel<'a> {
 impl Widget for PreviewPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (s, t, book) = (self.state, self.theme, self.book);
-        let Some(a) = book.actions.get(self.selected) else {
+        if self.selected >= book.actions.len() {
             panel(t, " Preview ", false).render(area, buf);
             return;
-        };
+        }
+        let id = ActionId::from_index(self.selected);
+        let a = book.action(id);
         let mut lines: Vec<Line> = Vec::new();
-        let is_planned = s.planned().iter().any(|p| p == &a.id);
+        let is_planned = s.planned().contains(&id);
         if is_planned {
             lines.push(Line::styled(
                 format!(
@@ -122,7 +124,7 @@ impl Widget for PreviewPanel<'_> {
                 ),
                 t.good(),
             ));
-        } else if let Err(e) = check_action(s, book, &a.id) {
+        } else if let Err(e) = check_action(s, book, id) {
             lines.push(Line::styled(
                 format!("{} Not now: {}", t.cross(), why_not(s, &e)),
                 t.warn(),
@@ -138,7 +140,8 @@ impl Widget for PreviewPanel<'_> {
                 t.dim(),
             ));
         }
-        if let Some(p) = preview_action(s, book, &a.id) {
+        {
+            let p = preview_action(s, book, id);
             lines.push(Line::from(vec![
                 Span::styled("Likely: ", t.heading()),
                 Span::raw("Autonomy "),
@@ -161,14 +164,24 @@ impl Widget for PreviewPanel<'_> {
                 lines.push(Line::from(prox));
             }
             let others: Vec<String> = p
-                .changes
+                .changes()
                 .iter()
-                .filter(|(v, _)| !matches!(v, Var::Proximity(_) | Var::Stability | Var::Capital))
+                .filter(|(v, _)| {
+                    !matches!(
+                        v,
+                        Var::Proximity(_)
+                            | Var::Stability
+                            | Var::Capital
+                            | Var::Autonomy
+                            | Var::Leverage
+                            | Var::Structure(..)
+                    )
+                })
                 .take(4)
                 .map(|(v, d)| {
                     format!(
                         "{} {}{}",
-                        v.label(),
+                        book.label(v),
                         if *d > 0.0 { "+" } else { t.minus() },
                         num(d.abs())
                     )
@@ -193,7 +206,7 @@ impl Widget for PreviewPanel<'_> {
                 ));
             }
         }
-        let title = format!(" {} — cost {} ", a.name, num(a.cost));
+        let title = format!(" {} — cost {} ", a.name, a.cost);
         Paragraph::new(lines)
             .block(panel(t, Span::styled(title, t.heading()), false))
             .wrap(Wrap { trim: true })

@@ -38,7 +38,7 @@ impl Widget for Scores<'_> {
             autonomy: s.autonomy(),
             leverage: s.leverage(),
             stability: s.stability(),
-            capital: s.capital(),
+            capital: f64::from(s.capital()),
             proximity: [0.0; 4],
             world: [0.0; 7],
         };
@@ -85,8 +85,8 @@ impl Widget for Scores<'_> {
                 Span::styled("Capital   ", t.heading()),
                 Span::raw(format!(
                     "{} left (+{} a turn)",
-                    num(s.capital()),
-                    num(s.capital_per_turn())
+                    s.capital(),
+                    s.capital_per_turn()
                 )),
             ]);
             Paragraph::new(line).render(Rect::new(inner.x, y, inner.width, 1), buf);

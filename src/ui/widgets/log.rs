@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{num, panel, put_line, wrap_styled};
-use crate::report::debrief::cause_label;
-use crate::rules::{Book, Cause, Entry, LogEntry, State};
+use crate::report::debrief::entry_cause;
+use crate::rules::defs::ObjectiveDef;
+use crate::rules::{Book, Cause, Entry, LogEntry, Raw, State, Var};
 use crate::ui::theme::Theme;
 
 /// The log entries of the last turn played: those written while it ended
@@ -24,19 +25,31 @@ pub fn last_turn(state: &State) -> Vec<&LogEntry> {
 /// One log entry as a line, or nothing when the change is too small to see.
 pub fn entry_line(book: &Book, theme: &Theme, e: &LogEntry) -> Option<Line<'static>> {
     match &e.entry {
-        Entry::Note(text) => {
-            let cause = cause_label(book, &e.cause);
+        Entry::Note(note) => {
+            let text = book.note_text(note);
+            let cause = entry_cause(book, e);
             let mut spans = vec![
                 Span::styled("» ", theme.key()),
                 Span::styled(text.clone(), theme.heading()),
             ];
-            if &cause != text {
+            if cause != text {
                 spans.push(Span::styled(format!(" ({cause})"), theme.dim()));
             }
             Some(Line::from(spans))
         }
         Entry::Change { var, before, after } => {
-            if num(*before) == num(*after) {
+            // Leverage is shown whole; its parts, the record's bookkeeping.
+            if num(*before) == num(*after)
+                || matches!(
+                    var,
+                    Var::Turn
+                        | Var::Structure(..)
+                        | Var::Stake(_)
+                        | Var::Bridge
+                        | Var::Embrace
+                        | Var::Bonus
+                )
+            {
                 return None;
             }
             let arrow = if after > before {
@@ -55,12 +68,12 @@ pub fn entry_line(book: &Book, theme: &Theme, e: &LogEntry) -> Option<Line<'stat
                 ),
                 Span::raw(format!(
                     "{} {} {} {}",
-                    var.label(),
+                    book.label(var),
                     num(*before),
                     theme.arrow(),
                     num(*after)
                 )),
-                Span::styled(format!(" ({})", cause_label(book, &e.cause)), theme.dim()),
+                Span::styled(format!(" ({})", entry_cause(book, e)), theme.dim()),
             ]))
         }
     }
@@ -74,7 +87,7 @@ pub struct LogPanel<'a> {
     /// Set to how far the news can scroll, once its end is in sight.
     pub limit: &'a Cell<u16>,
     pub focused: bool,
-    pub objectives: &'a [String],
+    pub objectives: &'a [ObjectiveDef<Raw>],
 }
 
 impl Widget for LogPanel<'_> {
@@ -98,7 +111,7 @@ impl Widget for LogPanel<'_> {
             if !self.objectives.is_empty() {
                 lines.push(Line::styled("Objectives:", self.theme.heading()));
                 for o in self.objectives {
-                    lines.push(Line::raw(format!("• {o}")));
+                    lines.push(Line::raw(format!("• {}", o.text)));
                 }
             }
         } else {
@@ -112,10 +125,11 @@ impl Widget for LogPanel<'_> {
                 lines.extend(line);
                 // News: what an event says, under its title (its first
                 // note; the others are what it set off).
-                if let (Entry::Note(title), Cause::Event(id)) = (&e.entry, &e.cause) {
-                    if let Some(ev) = self.book.event(id).filter(|ev| &ev.title == title) {
-                        lines.push(Line::styled(format!("  {}", ev.text), self.theme.quote()));
-                    }
+                if let (Entry::Note(crate::rules::Note::Event(id)), Cause::Event(_)) =
+                    (&e.entry, &e.cause)
+                {
+                    let ev = self.book.event(*id);
+                    lines.push(Line::styled(format!("  {}", ev.text), self.theme.quote()));
                 }
             }
             if lines.is_empty() {

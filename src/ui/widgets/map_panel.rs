@@ -43,11 +43,11 @@ fn corridor_status(c: CorridorStatus) -> map::CorridorStatus {
 
 /// How a country stands to the player, in a few words.
 pub fn relation(state: &State, book: &Book, id: &str) -> String {
-    if id == state.country() {
-        let cap = book.country(id).map_or("", |c| c.capital.as_str());
-        return format!("you (capital {cap})");
+    let player = book.country(state.country());
+    if id == player.id {
+        return format!("you (capital {})", player.capital);
     }
-    let border = if map::atlas().borders_with(id, state.country()) {
+    let border = if map::atlas().borders_with(id, &player.id) {
         "borders you"
     } else {
         "no common border"
@@ -62,7 +62,7 @@ pub fn relation(state: &State, book: &Book, id: &str) -> String {
             ps.ladder.name()
         );
     }
-    match book.country(id) {
+    match book.country_named(id) {
         Some(_) => format!("{border}; balancing the same four powers"),
         None => border.to_string(),
     }
@@ -111,11 +111,10 @@ fn draw_map(view: &MapPanel<'_>, area: Rect, buf: &mut Buffer) {
     let state = view.state;
     let corridors: Vec<(&str, map::CorridorStatus)> = state
         .corridors()
-        .iter()
-        .map(|(id, c)| (id.as_str(), corridor_status(*c)))
+        .map(|(id, c)| (view.book.corridor_key(id), corridor_status(c)))
         .collect();
     MapWidget::new(MapView {
-        player: state.country(),
+        player: &view.book.country(state.country()).id,
         zoom: view.zoom,
         proximity: Power::ALL.map(|p| state.proximity(p)),
         corridors: &corridors,
