@@ -586,3 +586,25 @@ fn a_scenario_written_for_one_state_cannot_start_another() {
         tajikistan
     );
 }
+
+#[test]
+fn objectives_are_checked_with_their_numbers() {
+    let book = book();
+    let squeeze = book.scenario("tajik-squeeze").unwrap().clone();
+    let game = Game::new(&book, squeeze, None, 45).unwrap();
+    let results = game.objectives(&book);
+    assert_eq!(results.len(), 2);
+    let stability = &results[0];
+    assert_eq!(stability.met, Some(game.state().stability() >= 35.0));
+    let check = &stability.checks[0];
+    assert_eq!(check.text, "Stability at least 35");
+    assert_eq!(check.value, Some(game.state().stability()));
+    assert_eq!((check.target, check.at_least), (Some(35.0), true));
+    // Russia holds 75% of Tajikistan's security at the start: not met, and
+    // the check that fails says by how much.
+    let russian = &results[1];
+    assert_eq!(russian.met, Some(false));
+    let security = russian.checks.iter().find(|c| !c.held).unwrap();
+    assert_eq!(security.text, "Security: Russia share at most 70");
+    assert_eq!((security.value, security.at_least), (Some(75.0), false));
+}

@@ -113,6 +113,13 @@ impl Game {
         }
     }
 
+    /// The scenario's objectives, checked against the game as it stands.
+    pub fn objectives(&self, book: &Book) -> Vec<super::words::ObjectiveResult> {
+        book.resolve_scenario(&self.scenario)
+            .map(|s| book.objectives(&self.state, &s))
+            .unwrap_or_default()
+    }
+
     /// The same game played again from its decisions, with this content.
     pub fn replay(&self, book: &Book) -> Result<Game, ReplayError> {
         Game::rebuild(

@@ -40,3 +40,4 @@ pub use setup::{StartError, country_for, new_game};
 pub use state::{Decision, Outcome, PowerState, Project, Snapshot, State};
 pub use turn::reactions::{irritation, resolve as ladder_resolve};
 pub use types::{CorridorStatus, Domain, Holder, LadderStep, Power, Stage, Var, WorldVar};
+pub use words::{Check, ObjectiveResult};

@@ -89,3 +89,75 @@ impl Book {
         }
     }
 }
+
+/// A condition checked against the state, in the player's words, with the
+/// number it reads and the bar it sets when it has them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    /// The condition in words, e.g. "Autonomy at least 64".
+    pub text: String,
+    pub held: bool,
+    /// The number the condition reads now (for `Gained`, the gain so far).
+    pub value: Option<f64>,
+    /// The bar it sets.
+    pub target: Option<f64>,
+    /// Whether the number must reach the bar from below (at least) or stay
+    /// under it (at most).
+    pub at_least: bool,
+}
+
+/// An objective of a scenario, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObjectiveResult {
+    pub text: String,
+    /// `None` for an objective written without conditions, which cannot
+    /// be checked.
+    pub met: Option<bool>,
+    pub checks: Vec<Check>,
+}
+
+impl Book {
+    /// A condition checked against the state, with its number and bar.
+    pub fn check_cond(&self, state: &super::State, cond: &Cond) -> Check {
+        let held = state.holds(cond);
+        let text = self.describe(cond);
+        let (value, target, at_least) = match cond {
+            Cond::AtLeast(v, x) => (Some(state.get(*v)), Some(*x), true),
+            Cond::AtMost(v, x) => (Some(state.get(*v)), Some(*x), false),
+            Cond::Gained(v, x) => (state.gained(*v), Some(*x), true),
+            Cond::Dominated { count, share } => (
+                Some(f64::from(state.dominated_domains(*share))),
+                Some(f64::from(*count)),
+                true,
+            ),
+            _ => (None, None, true),
+        };
+        Check {
+            text,
+            held,
+            value,
+            target,
+            at_least,
+        }
+    }
+
+    /// The objectives of a (resolved) scenario, checked against the state.
+    pub fn objectives(
+        &self,
+        state: &super::State,
+        scenario: &super::defs::ScenarioDef,
+    ) -> Vec<ObjectiveResult> {
+        scenario
+            .objectives
+            .iter()
+            .map(|o| {
+                let checks: Vec<Check> = o.when.iter().map(|c| self.check_cond(state, c)).collect();
+                ObjectiveResult {
+                    text: o.text.clone(),
+                    met: (!checks.is_empty()).then(|| checks.iter().all(|c| c.held)),
+                    checks,
+                }
+            })
+            .collect()
+    }
+}

@@ -83,20 +83,4 @@ impl State {
             turn: self.turn,
         });
     }
-
-    /// Each of the scenario's objectives, and whether it holds now (`None`
-    /// for one without conditions, which cannot be checked).
-    pub fn objectives<'b>(
-        &self,
-        scenario: &'b crate::rules::defs::ScenarioDef,
-    ) -> Vec<(&'b str, Option<bool>)> {
-        scenario
-            .objectives
-            .iter()
-            .map(|o| {
-                let met = (!o.when.is_empty()).then(|| self.holds_all(&o.when));
-                (o.text.as_str(), met)
-            })
-            .collect()
-    }
 }
