@@ -608,3 +608,52 @@ fn objectives_are_checked_with_their_numbers() {
     assert_eq!(security.text, "Security: Russia share at most 70");
     assert_eq!((security.value, security.at_least), (Some(75.0), false));
 }
+
+#[test]
+fn difficulty_sets_tolerance_income_and_how_hard_blows_hit() {
+    let book = book();
+    let at = |level: &str| {
+        Game::at(&book, standard(&book), Some("kazakhstan"), 5, level)
+            .unwrap()
+            .state()
+            .clone()
+    };
+    let (easy, normal, hard) = (at("easy"), at("normal"), at("hard"));
+    for p in Power::ALL {
+        assert!(easy.tolerance(p) > normal.tolerance(p) && normal.tolerance(p) > hard.tolerance(p));
+    }
+    assert!(easy.capital_per_turn() > normal.capital_per_turn());
+    assert!(normal.capital_per_turn() > hard.capital_per_turn());
+    assert!(matches!(
+        Game::at(&book, standard(&book), Some("kazakhstan"), 5, "brutal"),
+        Err(multivector::rules::StartError::UnknownDifficulty(..))
+    ));
+    // A blow of the world costs more stability the harder the game: the
+    // same game (seed, decisions), a scripted remittance shock on turn 1.
+    let shock = |level: &str| {
+        let sc = multivector::rules::defs::ScenarioDef {
+            scripted: vec![(1, "remittance_shock".into())],
+            ..with_overrides(&book, 4, vec![])
+        };
+        let mut g = Game::at(&book, sc, Some("tajikistan"), 5, level).unwrap();
+        g.apply(&book, Command::EndTurn).unwrap();
+        let event = g
+            .state()
+            .log()
+            .iter()
+            .filter(|e| matches!(e.cause, Cause::Event(_)))
+            .filter_map(|e| match e.entry {
+                Entry::Change {
+                    var: Var::Stability,
+                    before,
+                    after,
+                } => Some(after - before),
+                _ => None,
+            })
+            .sum::<f64>();
+        event
+    };
+    let (soft, hurt, harsh) = (shock("easy"), shock("normal"), shock("hard"));
+    assert!(hurt < 0.0, "the shock hurts: {hurt}");
+    assert!(soft > hurt && hurt > harsh, "{soft} {hurt} {harsh}");
+}

@@ -280,11 +280,13 @@ fn row(state: &State, snap: &Snapshot) -> TurnRow {
 /// back never happened). What an answer answered is found by playing the
 /// decisions again from the start.
 fn decisions(book: &Book, game: &Game) -> Vec<DecisionLine> {
-    let mut again = Game::new(
+    let start = game.start();
+    let mut again = Game::at(
         book,
-        game.scenario.clone(),
-        game.country.as_deref(),
-        game.seed,
+        start.scenario,
+        start.country,
+        start.seed,
+        start.difficulty,
     )
     .ok();
     let mut planned: Vec<(u32, ActionId)> = Vec::new();

@@ -21,6 +21,16 @@ impl State {
                     let scale = ((m.gain_ceiling - v) / m.gain_span).clamp(m.gain_floor, 1.0);
                     self.set(book, *var, v + by * scale, src);
                 }
+                Var::Stability | Var::Capital if *by < 0.0 && src.cause.is_blow() => {
+                    // How hard the world hits depends on the difficulty;
+                    // capital stays whole.
+                    let mut by = by * self.severity;
+                    if matches!(var, Var::Capital) {
+                        by = by.round();
+                    }
+                    let v = self.get(*var) + by;
+                    self.set(book, *var, v, src);
+                }
                 _ => {
                     let v = self.get(*var) + by;
                     self.set(book, *var, v, src);

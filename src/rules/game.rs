@@ -6,8 +6,9 @@ use super::book::Book;
 use super::command::{Command, Illegal, apply};
 use super::defs::ScenarioDef;
 use super::ids::Raw;
+use super::model::NORMAL;
 use super::record::LogEntry;
-use super::setup::{StartError, new_game};
+use super::setup::{StartError, new_game_at};
 use super::state::State;
 
 /// One command the player gave, with the turn it was given on.
@@ -24,8 +25,19 @@ pub struct Game {
     /// The country asked for at the start (the scenario's own when `None`).
     pub country: Option<String>,
     pub seed: u64,
+    /// The level of difficulty (a level of the model's).
+    pub difficulty: String,
     decisions: Vec<Decision>,
     state: State,
+}
+
+/// What a game is started with.
+#[derive(Debug, Clone)]
+pub struct Start<'a> {
+    pub scenario: ScenarioDef<Raw>,
+    pub country: Option<&'a str>,
+    pub seed: u64,
+    pub difficulty: &'a str,
 }
 
 /// Why recorded decisions do not make a game.
@@ -44,11 +56,23 @@ impl Game {
         country: Option<&str>,
         seed: u64,
     ) -> Result<Game, StartError> {
-        let state = new_game(book, &scenario, country, seed)?;
+        Game::at(book, scenario, country, seed, NORMAL)
+    }
+
+    /// A new game at a level of difficulty.
+    pub fn at(
+        book: &Book,
+        scenario: ScenarioDef<Raw>,
+        country: Option<&str>,
+        seed: u64,
+        difficulty: &str,
+    ) -> Result<Game, StartError> {
+        let state = new_game_at(book, &scenario, country, seed, difficulty)?;
         Ok(Game {
             scenario,
             country: country.map(str::to_string),
             seed,
+            difficulty: difficulty.to_string(),
             decisions: Vec::new(),
             state,
         })
@@ -59,12 +83,16 @@ impl Game {
     /// the game as far as it went with the reason.
     pub fn rebuild(
         book: &Book,
-        scenario: ScenarioDef<Raw>,
-        country: Option<&str>,
-        seed: u64,
+        start: Start<'_>,
         decisions: &[Decision],
     ) -> Result<Game, Box<(Option<Game>, ReplayError)>> {
-        let mut game = Game::new(book, scenario, country, seed)
+        let Start {
+            scenario,
+            country,
+            seed,
+            difficulty,
+        } = start;
+        let mut game = Game::at(book, scenario, country, seed, difficulty)
             .map_err(|e| Box::new((None, ReplayError::Start(e.to_string()))))?;
         for d in decisions {
             let now = game.state.turn();
@@ -122,13 +150,16 @@ impl Game {
 
     /// The same game played again from its decisions, with this content.
     pub fn replay(&self, book: &Book) -> Result<Game, ReplayError> {
-        Game::rebuild(
-            book,
-            self.scenario.clone(),
-            self.country.as_deref(),
-            self.seed,
-            &self.decisions,
-        )
-        .map_err(|e| e.1)
+        Game::rebuild(book, self.start(), &self.decisions).map_err(|e| e.1)
+    }
+
+    /// What the game was started with.
+    pub fn start(&self) -> Start<'_> {
+        Start {
+            scenario: self.scenario.clone(),
+            country: self.country.as_deref(),
+            seed: self.seed,
+            difficulty: &self.difficulty,
+        }
     }
 }

@@ -30,13 +30,13 @@ mod words;
 
 pub use book::{Book, Sources};
 pub use command::{Command, Illegal, apply, can_plan, check, check_action, decision_choices};
-pub use game::{Decision as Recorded, Game, ReplayError};
+pub use game::{Decision as Recorded, Game, ReplayError, Start};
 pub use ids::{
     ActionId, CorridorId, CountryId, DriftId, EndingId, EventId, FlagId, Raw, Resolved,
     SituationId, TrackId,
 };
 pub use record::{Cause, Entry, LogEntry, Note};
-pub use setup::{StartError, country_for, new_game};
+pub use setup::{StartError, country_for, new_game, new_game_at};
 pub use state::{Decision, Outcome, PowerState, Project, Snapshot, State};
 pub use turn::reactions::{irritation, resolve as ladder_resolve};
 pub use types::{CorridorStatus, Domain, Holder, LadderStep, Power, Stage, Var, WorldVar};

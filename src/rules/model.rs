@@ -139,6 +139,23 @@ pub struct Defaults {
     pub event_cooldown: u32,
 }
 
+/// A level of difficulty: an overlay of the model for one game.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: String,
+    pub name: String,
+    /// A line for the new-game screen.
+    pub summary: String,
+    /// Added to every power's tolerance at the start.
+    pub tolerance: f64,
+    /// How hard events, reactions and the powers' moves hit: their losses
+    /// of stability and capital are multiplied by this.
+    pub severity: f64,
+    /// Added to the state's capital per turn (it stays at least 1).
+    pub income: i32,
+}
+
 /// The whole tuning of the model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -152,6 +169,8 @@ pub struct Model {
     pub pull: PullModel,
     pub score: ScoreModel,
     pub defaults: Defaults,
+    /// The levels of difficulty, easiest first; one is `normal`.
+    pub difficulty: Vec<Level>,
 }
 
 /// The range of every field of the model: one table, checked by
@@ -197,10 +216,21 @@ pub const RANGES: &[(&str, f64, f64)] = &[
     ("defaults.event_cooldown", 1.0, 80.0),
 ];
 
+/// The bounds of a level's tolerance, severity and income.
+const LEVEL_LIMITS: (f64, f64, i32) = (50.0, 3.0, 10);
+
+/// The level of difficulty a game has unless another is chosen.
+pub const NORMAL: &str = "normal";
+
 /// How far the domain weights' sum may be from 1, for rounding.
 const WEIGHTS_TOLERANCE: f64 = 1e-6;
 
 impl Model {
+    /// A level of difficulty by id.
+    pub fn level(&self, id: &str) -> Option<&Level> {
+        self.difficulty.iter().find(|l| l.id == id)
+    }
+
     /// Every number of the model with its path, in the order of [`RANGES`].
     pub fn numbers(&self) -> Vec<(&'static str, f64)> {
         let (a, l, p, s, d) = (
@@ -284,6 +314,28 @@ impl Model {
                 "leverage.full_stake: {} is not above leverage.no_stake ({})",
                 self.leverage.full_stake, self.leverage.no_stake
             ));
+        }
+        if !self.difficulty.iter().any(|l| l.id == NORMAL) {
+            return Err(format!("difficulty: no level `{NORMAL}`"));
+        }
+        for (i, l) in self.difficulty.iter().enumerate() {
+            let at = format!("difficulty[{i}] `{}`", l.id);
+            if self.difficulty[..i].iter().any(|m| m.id == l.id) {
+                return Err(format!("{at}: the id is used twice"));
+            }
+            let (t, s, i) = LEVEL_LIMITS;
+            if !l.tolerance.is_finite() || !(-t..=t).contains(&l.tolerance) {
+                return Err(format!(
+                    "{at}: tolerance {} is outside -{t}..={t}",
+                    l.tolerance
+                ));
+            }
+            if !l.severity.is_finite() || !(0.0..=s).contains(&l.severity) {
+                return Err(format!("{at}: severity {} is outside 0..={s}", l.severity));
+            }
+            if !(-i..=i).contains(&l.income) {
+                return Err(format!("{at}: income {} is outside -{i}..={i}", l.income));
+            }
         }
         if self.capital.carry > self.capital.max {
             return Err(format!(

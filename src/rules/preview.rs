@@ -113,6 +113,7 @@ impl State {
             outcome: self.outcome,
             story: self.story,
             ending: false,
+            severity: self.severity,
         }
     }
 }

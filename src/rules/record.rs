@@ -73,6 +73,15 @@ impl Cause {
         )
     }
 
+    /// A blow of the world at the player: what events, reactions and
+    /// situations do (their losses are scaled by the difficulty).
+    pub fn is_blow(&self) -> bool {
+        matches!(
+            self,
+            Cause::Event(_) | Cause::Reaction(..) | Cause::Situation(_)
+        )
+    }
+
     /// Planning or taking back an action during a turn (its capital).
     pub fn is_planning(&self) -> bool {
         matches!(self, Cause::Plan(_) | Cause::Unplan(_))

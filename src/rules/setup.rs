@@ -5,6 +5,7 @@ use thiserror::Error;
 use super::book::Book;
 use super::defs::ScenarioDef;
 use super::ids::{CountryId, IdSet, Raw};
+use super::model::{Level, NORMAL};
 use super::record::Cause;
 use super::resolve::ResolveError;
 use super::state::State;
@@ -23,6 +24,8 @@ pub enum StartError {
     CountryFixed { scenario: String, fixed: String },
     #[error("the scenario cannot be played: {0}")]
     Scenario(#[from] ResolveError),
+    #[error("unknown difficulty `{0}` (known: {1})")]
+    UnknownDifficulty(String, String),
 }
 
 /// The state a game of `scenario` is played as: `country`, or the
@@ -59,15 +62,42 @@ pub fn new_game(
     country: Option<&str>,
     seed: u64,
 ) -> Result<State, StartError> {
+    new_game_at(book, scenario, country, seed, NORMAL)
+}
+
+/// [`new_game`] at a level of difficulty (one of the model's).
+pub fn new_game_at(
+    book: &Book,
+    scenario: &ScenarioDef<Raw>,
+    country: Option<&str>,
+    seed: u64,
+    difficulty: &str,
+) -> Result<State, StartError> {
+    let level = book.model.level(difficulty).ok_or_else(|| {
+        let ids: Vec<&str> = book
+            .model
+            .difficulty
+            .iter()
+            .map(|l| l.id.as_str())
+            .collect();
+        StartError::UnknownDifficulty(difficulty.to_string(), ids.join(", "))
+    })?;
     let country = country_for(book, scenario, country)?;
     let scenario = book.resolve_scenario(scenario)?;
-    Ok(start(book, &scenario, country, seed))
+    Ok(start(book, &scenario, country, seed, level))
 }
 
 /// The opening state of a resolved scenario.
-pub(super) fn start(book: &Book, scenario: &ScenarioDef, country: CountryId, seed: u64) -> State {
+pub(super) fn start(
+    book: &Book,
+    scenario: &ScenarioDef,
+    country: CountryId,
+    seed: u64,
+    level: &Level,
+) -> State {
     let def = book.country(country);
     let mut s = State::blank(book, country, seed);
+    s.severity = level.severity;
     let d = &book.model.defaults;
     s.turns = scenario.turns.unwrap_or(d.turns);
     s.start_year = scenario.start_year.unwrap_or(d.start_year);
@@ -78,15 +108,16 @@ pub(super) fn start(book: &Book, scenario: &ScenarioDef, country: CountryId, see
     for p in Power::ALL {
         let ps = &mut s.powers[p.index()];
         ps.proximity = def.proximity.get(p);
-        ps.tolerance = def.tolerance.get(p);
+        ps.tolerance = (def.tolerance.get(p) + level.tolerance).clamp(0.0, 100.0);
     }
     for d in Domain::ALL {
         s.shares[d.index()] = def.dependence.get(d);
         s.structure[d.index()] = def.dependence.get(d);
     }
     s.stability = def.stability;
-    s.capital_per_turn = def.capital_per_turn;
-    s.capital = def.capital_per_turn;
+    let income = i64::from(def.capital_per_turn) + i64::from(level.income);
+    s.capital_per_turn = u32::try_from(income.max(1)).unwrap_or(1);
+    s.capital = s.capital_per_turn;
     s.assets = def.assets;
     for f in &def.flags {
         s.flags.insert(f.index());

@@ -114,6 +114,8 @@ pub struct State {
     pub(super) story: u32,
     /// Whether a turn is ending (its resolution under way).
     pub(super) ending: bool,
+    /// How hard the world's blows hit (the level of difficulty).
+    pub(super) severity: f64,
 }
 
 impl State {
@@ -162,6 +164,7 @@ impl State {
             held: Vec::new(),
             story: 0,
             ending: false,
+            severity: 1.0,
         }
     }
 

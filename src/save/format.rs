@@ -13,6 +13,7 @@
 //!     scenario: ( ...the whole scenario... ),
 //!     country: Some("kazakhstan"),
 //!     seed: 7,
+//!     difficulty: "normal",
 //!     decisions: [ (turn: 0, command: Plan("visit_ankara")), ... ],
 //!     state: Some(( ...what the player saw, by name... )),
 //! )
@@ -28,7 +29,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::rules::defs::ScenarioDef;
-use crate::rules::{Book, Command, Game, Raw, Recorded};
+use crate::rules::{Book, Command, Game, Raw, Recorded, Start};
 
 use super::migrate::{self, Document};
 use super::view::StateView;
@@ -56,6 +57,8 @@ pub struct SaveFile {
     pub scenario: ScenarioDef<Raw>,
     pub country: Option<String>,
     pub seed: u64,
+    /// The level of difficulty played at.
+    pub difficulty: String,
     pub decisions: Vec<DecisionText>,
     /// What the player saw (`None` in a save brought from an older format).
     pub state: Option<StateView>,
@@ -117,6 +120,7 @@ pub fn save_of(book: &Book, game: &Game) -> Result<SaveFile, SaveError> {
         scenario: game.scenario.clone(),
         country: game.country.clone(),
         seed: game.seed,
+        difficulty: game.difficulty.clone(),
         decisions: game
             .decisions()
             .iter()
@@ -246,13 +250,13 @@ pub fn rebuild(book: &Book, path: &Path, file: SaveFile) -> Result<Loaded, SaveE
             }
         }
     }
-    let game = match Game::rebuild(
-        book,
-        file.scenario.clone(),
-        file.country.as_deref(),
-        file.seed,
-        &decisions,
-    ) {
+    let start = Start {
+        scenario: file.scenario.clone(),
+        country: file.country.as_deref(),
+        seed: file.seed,
+        difficulty: &file.difficulty,
+    };
+    let game = match Game::rebuild(book, start, &decisions) {
         Ok(game) => game,
         Err(e) => match *e {
             (Some(game), crate::rules::ReplayError::Refused { turn, reason }) => {

@@ -10,8 +10,9 @@
 //!   from its decisions, and version 2 stores only a readable view of the
 //!   state, to compare. The scenario moved to the new scenario format
 //!   (objectives with conditions, optional lengths), and the save records
-//!   the game version and the content's fingerprint (unknown for a version-1
-//!   save).
+//!   the game version, the content's fingerprint (unknown for a version-1
+//!   save) and the level of difficulty (version 1 knew only what is now
+//!   `normal`).
 //!
 //! The steps work on a [`Document`]: the save's top-level fields, in order,
 //! each kept as its raw RON text. `ron::Value` cannot be used here: it drops
@@ -99,6 +100,7 @@ pub fn v1_to_v2(doc: &mut Document) -> Result<(), String> {
     doc.set("scenario_hash", format!("\"{hash}\""));
     doc.set("game", "\"before 0.2 (save format 1)\"");
     doc.set("fingerprint", "\"\"");
+    doc.set("difficulty", "\"normal\"");
     doc.set("state", "None");
     Ok(())
 }
