@@ -637,8 +637,7 @@ fn difficulty_sets_tolerance_income_and_how_hard_blows_hit() {
         };
         let mut g = Game::at(&book, sc, Some("tajikistan"), 5, level).unwrap();
         g.apply(&book, Command::EndTurn).unwrap();
-        let event = g
-            .state()
+        g.state()
             .log()
             .iter()
             .filter(|e| matches!(e.cause, Cause::Event(_)))
@@ -650,8 +649,7 @@ fn difficulty_sets_tolerance_income_and_how_hard_blows_hit() {
                 } => Some(after - before),
                 _ => None,
             })
-            .sum::<f64>();
-        event
+            .sum::<f64>()
     };
     let (soft, hurt, harsh) = (shock("easy"), shock("normal"), shock("hard"));
     assert!(hurt < 0.0, "the shock hurts: {hurt}");
