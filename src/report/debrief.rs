@@ -39,6 +39,9 @@ pub fn cause_label(book: &Book, cause: &Cause) -> String {
         }
         Cause::Drift(id) => match book.world.drift.iter().find(|d| &d.id == id) {
             Some(d) => d.text.clone(),
+            None if id == "structural_pull" => {
+                "Structural pull: habit and geography pull dependence back".into()
+            }
             None => id.replace('_', " "),
         },
         Cause::Situation(id) => book
@@ -50,7 +53,17 @@ pub fn cause_label(book: &Book, cause: &Cause) -> String {
         Cause::Track(id) => book.track(id).map_or(id.clone(), |t| t.name.clone()),
         Cause::Delayed(c) => format!("{} (later)", cause_label(book, c)),
         Cause::Scenario => "Scenario".into(),
-        Cause::Turn => "The turn".into(),
+        Cause::Turn => "Time passes".into(),
+    }
+}
+
+/// What moved a number, in words that fit the way it moved: the turn's
+/// own bookkeeping is named for what it does to that number ("Irritation
+/// fades with time" for strain), everything else as `cause_label` names it.
+pub fn change_label(book: &Book, cause: &Cause, var: &Var, rose: bool) -> String {
+    match (cause, var, rose) {
+        (Cause::Turn, Var::Strain(_), false) => "Irritation fades with time".into(),
+        _ => cause_label(book, cause),
     }
 }
 

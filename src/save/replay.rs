@@ -104,8 +104,14 @@ impl ReplayReport {
         let mut out = String::new();
         if self.matches {
             out.push_str(&format!(
-                "{}: the {} recorded decisions reproduce the saved game.\n",
-                self.path, self.decisions
+                "{}: the {} reproduce{} the saved game.\n",
+                self.path,
+                counted(
+                    self.decisions as u64,
+                    "recorded decision",
+                    "recorded decisions"
+                ),
+                if self.decisions == 1 { "s" } else { "" }
             ));
         } else {
             out.push_str(&format!(
@@ -119,8 +125,12 @@ impl ReplayReport {
             out.push_str("  The save was changed by hand, or written by a different version of the game's content.\n");
         }
         out.push_str(&format!(
-            "{} ({} scenario, seed {}): {} turns played, now {}\n",
-            self.country, self.scenario, self.seed, self.turns, self.date
+            "{} ({} scenario, seed {}): {} played, now {}\n",
+            self.country,
+            self.scenario,
+            self.seed,
+            counted(u64::from(self.turns), "turn", "turns"),
+            self.date
         ));
         out.push_str(&format!(
             "{}autonomy {:.1}  leverage {:.1}  stability {:.1}  score {:.1}{}\n",
@@ -144,5 +154,49 @@ impl ReplayReport {
             out.push_str(&format!("outcome: {name}\n"));
         }
         out
+    }
+}
+
+/// "1 turn", "3 turns".
+fn counted(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+
+    fn report(turns: u32, decisions: usize) -> ReplayReport {
+        ReplayReport {
+            path: "s.ron".into(),
+            scenario: "standard".into(),
+            country: "Kazakhstan".into(),
+            seed: 1,
+            decisions,
+            turns,
+            date: "2026 Q2".into(),
+            outcome: None,
+            outcome_name: None,
+            autonomy: 50.0,
+            leverage: 50.0,
+            stability: 50.0,
+            score: 50.0,
+            matches: true,
+            first_difference: None,
+            reason: None,
+        }
+    }
+
+    #[test]
+    fn one_turn_is_a_turn() {
+        let one = report(1, 1).text();
+        assert!(one.contains("): 1 turn played, now"), "{one}");
+        assert!(one.contains("the 1 recorded decision reproduces"), "{one}");
+        let many = report(3, 5).text();
+        assert!(many.contains("): 3 turns played"), "{many}");
+        assert!(
+            many.contains("the 5 recorded decisions reproduce "),
+            "{many}"
+        );
     }
 }
