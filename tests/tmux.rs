@@ -208,12 +208,24 @@ fn a_small_terminal_asks_to_be_enlarged() {
     });
     std::thread::sleep(Duration::from_millis(500));
     assert_eq!(s.command(), "multivector", "the game is still running");
-    // q and y leave (the question is not drawn, but asked), then the shell is back.
+    // Keys wait: e does not end a turn blind. q leaves at once (the game
+    // autosaved), and the shell is back.
+    s.send(&["e"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !dir.path().join("autosave.ron").exists(),
+        "no turn ended under the enlarge message"
+    );
     s.send(&["q"]);
-    s.send(&["y"]);
     s.wait_for("the shell", |p| {
         p.lines().any(|l| l.starts_with("mvsh$")) && !p.contains("Please enlarge")
     });
+    let saved = multivector::save::read(&dir.path().join("autosave.ron")).expect("autosave");
+    assert_eq!(
+        saved.state().turn(),
+        0,
+        "the game as it stood: no turn ended"
+    );
 }
 
 /// Ends turns, answering every decision with its first choice, until the

@@ -169,12 +169,25 @@ impl MapView<'_> {
                         cap.at.1.clamp(f.y[0], f.y[1]),
                     ));
                 let a = arrow(dx, dy, ascii);
+                // A mode's tag for a power out of view goes with its arrow.
+                let tag_in_view = |c: &str| {
+                    zoom_countries(self.zoom)
+                        .iter()
+                        .any(|v| v.id == c && f.contains(v.anchor))
+                };
+                let name = match self
+                    .tags
+                    .iter()
+                    .find(|t| t.country == cap.country && !tag_in_view(t.country))
+                {
+                    Some(t) => format!("{} {}", p.name(), t.text),
+                    None => p.name().to_string(),
+                };
                 let (cx, cy) = f.cell(exit);
                 let (cx, cy) = (
                     cx.clamp(0, i32::from(f.cols) - 1),
                     cy.clamp(0, i32::from(f.rows) - 1),
                 );
-                let name = p.name();
                 let (text, x0) = if a == '→' || a == '>' || a == '↗' || a == '↘' {
                     let t = format!("{name}{a}");
                     let l = t.chars().count() as i32;
@@ -273,20 +286,25 @@ impl MapView<'_> {
             };
             let text = format!("{} {}", co.name, status_word(status));
             let len = text.chars().count() as u16;
-            let mid = co.points[co.points.len() / 2];
-            if !f.contains(mid) {
-                continue;
-            }
-            let (cx, cy) = f.cell(mid);
             let l = i32::from(len);
-            let cands = [
-                (cx - l / 2, cy + 1),
-                (cx - l / 2, cy - 1),
-                (cx + 1, cy),
-                (cx - l, cy),
-                (cx - l / 2, cy + 2),
-                (cx - l / 2, cy - 2),
-            ];
+            // Beside its stations, the middle ones first.
+            let n = co.points.len();
+            let mut order: Vec<usize> = (0..n).collect();
+            order.sort_by_key(|&i| (2 * i).abs_diff(n - 1));
+            let cands: Vec<(i32, i32)> = order
+                .iter()
+                .map(|&i| co.points[i])
+                .filter(|&p| f.contains(p))
+                .flat_map(|p| {
+                    let (cx, cy) = f.cell(p);
+                    [
+                        (cx - l / 2, cy + 1),
+                        (cx - l / 2, cy - 1),
+                        (cx + 1, cy),
+                        (cx - l, cy),
+                    ]
+                })
+                .collect();
             let st = if lit {
                 style(palette::HIGHLIGHT).add_modifier(Modifier::REVERSED | Modifier::BOLD)
             } else {

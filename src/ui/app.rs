@@ -166,9 +166,17 @@ impl App {
     }
 
     pub fn on_key(&mut self, key: KeyEvent) {
-        // Keys wait while only the request to enlarge shows: nothing is
-        // answered or planned blind.
-        if key.kind != KeyEventKind::Press || self.too_small() {
+        if key.kind != KeyEventKind::Press {
+            return;
+        }
+        // While only the request to enlarge shows, nothing is answered or
+        // planned blind: the one key that acts is quitting, at once, with
+        // the game autosaved so that nothing is lost.
+        if self.too_small() {
+            if keymap::lookup(self.ctx(), &key) == Some(Msg::Quit) {
+                self.autosave();
+                self.quit = true;
+            }
             return;
         }
         // Text fields take characters before the keymap does.

@@ -187,7 +187,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Tab],
         label: "Tab",
         msg: Msg::Focus,
-        help: "move the focus: actions, map, news (small screens: goals, world too; new game: country, scenario, seed)",
+        help: "move the focus: actions, map, news, goals, world (new game: country, scenario, seed)",
         hint: "focus",
         ctx: &[NewGame, Game],
     },
@@ -308,6 +308,13 @@ pub fn key(msg: Msg) -> &'static str {
         .map_or("?", |b| b.label)
 }
 
+/// The first key for `msg` alone ("↑" of "↑/k"), for prose that names two
+/// keys together: "←→ pick a country".
+pub fn key_short(msg: Msg) -> &'static str {
+    let label = key(msg);
+    label.split('/').next().unwrap_or(label)
+}
+
 /// The footer's hints for a context: (key, what it does).
 pub fn hints(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
     BINDINGS
@@ -341,6 +348,15 @@ mod tests {
         assert_eq!(lookup(Event, &key(Esc)), Some(Msg::Back));
         assert_eq!(lookup(Confirm, &key(Char('y'))), Some(Msg::Yes));
         assert_eq!(lookup(Game, &key(Char('y'))), None);
+    }
+
+    #[test]
+    fn prose_names_keys_from_the_table() {
+        assert_eq!(super::key(Msg::EndTurn), "e");
+        assert_eq!(super::key(Msg::Choice(3)), "1-9");
+        assert_eq!(key_short(Msg::Left), "←");
+        assert_eq!(key_short(Msg::Select), "Enter");
+        assert_eq!(super::key(Msg::PageDown), "PgDn");
     }
 
     #[test]

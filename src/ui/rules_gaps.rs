@@ -61,8 +61,8 @@ impl Fade {
         match self {
             Fade::Lasts => "lasts",
             Fade::SharePull => "fades 1 a turn",
-            Fade::Strain => "fades a fifth a turn",
-            Fade::Bonus => "fades a tenth a turn",
+            Fade::Strain => "fades 20% a turn",
+            Fade::Bonus => "fades 10% a turn",
         }
     }
 }

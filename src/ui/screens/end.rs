@@ -11,7 +11,7 @@ use crate::report::debrief::{date_of, turning_points};
 use crate::rules::{Outcome, State, Var};
 use crate::ui::app::{App, Screen};
 use crate::ui::goals::{best, best_readings, near, score_goal};
-use crate::ui::keymap::{Ctx, Msg, key};
+use crate::ui::keymap::{Ctx, Msg, key, key_short};
 use crate::ui::widgets::{footer, num, panel, scroll_limit, status};
 
 pub fn update(app: &mut App, msg: Msg) {
@@ -45,7 +45,7 @@ fn chart(app: &App, state: &State, area: Rect, buf: &mut Buffer) {
     let last = h.last().map_or(1, |s| s.turn).max(1);
     // The last snapshot is the state after the last turn: it is dated by
     // that turn, as the debrief dates it.
-    let end = format!("end of {}", date_of(state, last - 1));
+    let end = date_of(state, last - 1);
     let datasets = vec![
         Dataset::default()
             .marker(Marker::Braille)
@@ -107,19 +107,22 @@ pub fn best_ending_lines(app: &App, state: &State, outcome: &Outcome) -> Vec<Lin
     };
     let reached = outcome.ending == e.id;
     let head = if reached {
-        format!("{} reached: every condition held", e.title)
+        format!(
+            "The best ending, {}, reached: every condition held",
+            e.title
+        )
     } else {
-        format!("{} (the best ending) missed:", e.title)
+        format!("The best ending, {}, missed:", e.title)
     };
     let mut lines = vec![Line::styled(head, t.heading())];
     for r in best_readings(state, book, t.minus()) {
-        let (m, style, word) = if r.held {
-            (t.check(), t.good(), "held")
+        let (m, style) = if r.held {
+            (t.check(), t.good())
         } else {
-            (t.cross(), t.bad(), "missed")
+            (t.cross(), t.bad())
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{m} {word}: "), style),
+            Span::styled(format!("{m} "), style),
             Span::raw(r.text),
         ]));
     }
@@ -152,8 +155,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(ending.map_or(String::new(), |e| e.text.clone()))
         .wrap(Wrap { trim: true })
         .render(text.inner(ratatui::layout::Margin::new(1, 0)), buf);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(middle);
+    let [left, right] = Layout::horizontal([
+        Constraint::Percentage(if compact { 42 } else { 50 }),
+        Constraint::Fill(1),
+    ])
+    .areas(middle);
     chart(app, state, left, buf);
     let mut lines = vec![
         Line::raw(format!(
@@ -210,8 +216,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let title = format!(
         " Debrief ({}{} {} scroll) ",
-        key(Msg::Up).chars().next().unwrap_or(' '),
-        key(Msg::Down).chars().next().unwrap_or(' '),
+        key_short(Msg::Up),
+        key_short(Msg::Down),
         key(Msg::PageDown)
     );
     let block = panel(t, title, false);

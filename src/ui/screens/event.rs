@@ -234,40 +234,47 @@ fn event_content(
     let mut lines = vec![Line::raw(e.text.clone())];
     if let Some(src) = &e.source {
         lines.push(Line::styled(format!("“{src}”"), t.quote()));
-        lines.push(Line::styled("  — from the article", t.dim()));
     } else if let Some(ctx) = &e.context {
         lines.push(Line::styled(format!("Context: {ctx}"), t.dim()));
     }
-    if let Some((name, _)) = e
+    let whence = if e.source.is_some() {
+        "  — from the article"
+    } else {
+        ""
+    };
+    let place = e
         .place
         .as_deref()
         .and_then(|p| crate::map::atlas().place(p))
-    {
-        let flag = if t.ascii { "!" } else { "◆" };
-        lines.push(Line::styled(
+        .map(|(name, _)| {
+            let flag = if t.ascii { "!" } else { "◆" };
             format!(
-                "Where: {name}, flagged {flag} on the map ({} looks at it).",
+                "{}where: {name}, {flag} on the map ({} looks)",
+                if whence.is_empty() { "" } else { " · " },
                 key(Msg::Back)
-            ),
-            t.dim(),
-        ));
+            )
+        })
+        .unwrap_or_default();
+    if !whence.is_empty() || !place.is_empty() {
+        lines.push(Line::styled(format!("{whence}{place}"), t.dim()));
     }
     let avail = decision_choices(state, book);
     let mut choices = Vec::new();
     for (i, c) in e.choices.iter().enumerate() {
         let ok = avail.get(i).is_some_and(|a| a.1);
         let cause = Cause::Choice(id.to_string(), i);
-        let below = if ok {
-            costs(state, book, t, &c.effects, &cause)
-        } else {
-            vec![Part {
+        // A locked answer says what it needs, then what it would do.
+        let mut below = Vec::new();
+        if !ok {
+            below.push(Part {
                 heading: "Locked:".into(),
                 spans: vec![Span::styled(
                     format!("needs {}", unmet(state, book, &c.requires).join("; ")),
                     t.warn(),
                 )],
-            }]
-        };
+            });
+        }
+        below.extend(costs(state, book, t, &c.effects, &cause));
         choices.extend(answer(
             t,
             format!("{}  {}", i + 1, c.label),

@@ -108,8 +108,15 @@ pub fn is_compact(area: Rect) -> bool {
 
 /// The panels of the game screen in `area`. `parts` opens the leverage
 /// gauge into its parts (two more rows); `status_rows` is the height of
-/// the status message.
-pub fn layout(area: Rect, parts: bool, status_rows: u16) -> GameLayout {
+/// the status message; `detail`, when known, the rows the detail panel's
+/// text takes in a wide layout and whether it may take all but a few rows
+/// of the news (else half at most).
+pub fn layout(
+    area: Rect,
+    parts: bool,
+    status_rows: u16,
+    detail: Option<(u16, bool)>,
+) -> GameLayout {
     let compact = is_compact(area);
     let [header, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -157,8 +164,17 @@ pub fn layout(area: Rect, parts: bool, status_rows: u16) -> GameLayout {
         ])
         .areas(mid);
         (l.scores, l.powers) = (scores, powers);
+        let half = rest.height / 2;
+        let detail = detail.map_or(half, |(rows, greedy)| {
+            let most = if greedy {
+                rest.height.saturating_sub(6)
+            } else {
+                half
+            };
+            (rows + 2).clamp(6, most.max(6))
+        });
         [l.detail, l.news] =
-            Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(rest);
+            Layout::vertical([Constraint::Length(detail), Constraint::Fill(1)]).areas(rest);
         [l.goals, l.world] =
             Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(c3);
     }
@@ -184,7 +200,7 @@ mod tests {
         for (w, h) in [(80, 24), (100, 30), (120, 40), (200, 60), (110, 34)] {
             for parts in [false, true] {
                 let area = Rect::new(0, 0, w, h);
-                let l = layout(area, parts, 1);
+                let l = layout(area, parts, 1, None);
                 let panels = [
                     l.header, l.map, l.scores, l.powers, l.actions, l.detail, l.news, l.goals,
                     l.world, l.status, l.footer,

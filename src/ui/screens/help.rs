@@ -138,7 +138,7 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let rect = area.inner(ratatui::layout::Margin::new(2, 1));
     let title = format!(
-        "Help — {}/{}/{} scroll, {} back",
+        "Help — {} {} {} scroll, {} back",
         key(Msg::Up),
         key(Msg::Down),
         key(Msg::PageDown),
@@ -149,16 +149,21 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     if body.width >= 110 {
         let [left, right] =
             Layout::horizontal([Constraint::Length(52), Constraint::Fill(1)]).areas(body);
-        Paragraph::new(key_lines(t))
-            .wrap(Wrap { trim: false })
-            .block(panel(t, "", false).borders(ratatui::widgets::Borders::RIGHT))
-            .render(left, buf);
+        // The two columns scroll together, each until its end shows.
+        let block = panel(t, "", false).borders(ratatui::widgets::Borders::RIGHT);
+        let keys_area = block.inner(left);
+        block.render(left, buf);
+        let keys_text = Paragraph::new(key_lines(t)).wrap(Wrap { trim: false });
+        let keys_limit = scroll_limit(keys_text.line_count(keys_area.width), keys_area.height);
+        keys_text
+            .scroll((scroll.min(keys_limit), 0))
+            .render(keys_area, buf);
         let area = right.inner(ratatui::layout::Margin::new(1, 0));
         let text = Paragraph::new(glossary_lines(t)).wrap(Wrap { trim: true });
-        app.scroll_limit
-            .set(scroll_limit(text.line_count(area.width), area.height));
+        let limit = scroll_limit(text.line_count(area.width), area.height);
+        app.scroll_limit.set(limit.max(keys_limit));
         app.scroll_page.set(area.height);
-        text.scroll((scroll, 0)).render(area, buf);
+        text.scroll((scroll.min(limit), 0)).render(area, buf);
     } else {
         let mut lines = key_lines(t);
         lines.push(Line::raw(""));

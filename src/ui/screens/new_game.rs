@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::rules::{Book, Game};
 use crate::ui::app::{App, Screen};
-use crate::ui::keymap::{Ctx, Msg};
+use crate::ui::keymap::{Ctx, Msg, key, key_short};
 use crate::ui::widgets::{footer, panel, status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,9 +98,11 @@ pub fn update(app: &mut App, msg: Msg) {
             }
         }
         (Msg::Up | Msg::Down, Field::Country) if ng.fixed_country(&app.book).is_some() => {
-            app.status = Some(
-                "This scenario is written for this state: ←→ on the scenario to change it.".into(),
-            );
+            app.status = Some(format!(
+                "This scenario is written for this state: {}{} on the scenario to change it.",
+                key_short(Msg::Left),
+                key_short(Msg::Right)
+            ));
         }
         (Msg::Up, Field::Country) => ng.country = ng.country.saturating_sub(1),
         (Msg::Down, Field::Country) => {
@@ -159,7 +161,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .areas(area);
     Paragraph::new(Line::styled(
-        " New game: a state, a scenario, a seed (Tab between them; Enter starts)",
+        format!(
+            " New game: a state, a scenario, a seed ({} between them; {} starts)",
+            key(Msg::Focus),
+            key(Msg::Select)
+        ),
         t.title(),
     ))
     .render(head, buf);
@@ -224,7 +230,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ];
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(panel(t, " Scenario (←→) ", ng.field == Field::Scenario))
+            .block(panel(
+                t,
+                format!(
+                    " Scenario ({}{}) ",
+                    key_short(Msg::Left),
+                    key_short(Msg::Right)
+                ),
+                ng.field == Field::Scenario,
+            ))
             .render(scen, buf);
     }
     let cursor = if ng.field == Field::Seed { "_" } else { "" };

@@ -129,10 +129,10 @@ impl Widget for ActionList<'_> {
             put_line(buf, inner.x, top + row as u16, &line, inner.width);
         }
         if w.above {
-            scroll_cue_above(t, w.offset, inner, buf);
+            scroll_cue_above(t, w.offset, self.focused, inner, buf);
         }
         if w.below {
-            scroll_cue(t, n - w.offset - w.count, inner, buf);
+            scroll_cue(t, n - w.offset - w.count, self.focused, inner, buf);
         }
     }
 }
@@ -181,15 +181,6 @@ impl PreviewPanel<'_> {
             ));
         }
         lines.push(Line::raw(a.text.clone()));
-        if a.duration > 0 {
-            lines.push(Line::styled(
-                format!(
-                    "A project of {} turns: what it builds lasts; the rest fades.",
-                    a.duration
-                ),
-                t.dim(),
-            ));
-        }
         for part in action_parts(s, book, t, &a.id) {
             lines.push(part.line(t, ""));
         }
@@ -208,6 +199,14 @@ impl PreviewPanel<'_> {
             }
         }
         lines
+    }
+}
+
+impl PreviewPanel<'_> {
+    /// The rows the preview takes wrapped to `width`.
+    pub fn rows(&self, width: u16) -> u16 {
+        let n = wrap_styled(&self.lines(), width, usize::MAX).len();
+        u16::try_from(n).unwrap_or(u16::MAX)
     }
 }
 

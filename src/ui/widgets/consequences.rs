@@ -5,15 +5,14 @@
 //! scores, capital, closeness, strain, shares and the rest it moves, with
 //! whether the change fades or lasts.
 
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::{num, signed};
+use super::changes::group_parts;
 use crate::report::debrief::date_of;
 use crate::rules::defs::Effect;
-use crate::rules::preview::{Preview, preview_effects};
-use crate::rules::{Book, Cause, Domain, Holder, Power, State, Var};
-use crate::ui::rules_gaps::{Fade, fade, lands};
+use crate::rules::preview::preview_effects;
+use crate::rules::{Book, Cause, Power, State};
+use crate::ui::rules_gaps::lands;
 use crate::ui::theme::Theme;
 
 /// One line of consequences: a heading ("Likely:", "Shares:", "From
@@ -108,13 +107,17 @@ pub fn action_parts(state: &State, book: &Book, t: &Theme, id: &str) -> Vec<Part
     let Some(a) = book.action(id) else {
         return Vec::new();
     };
-    let mut out = parts(state, book, t, &a.effects, &Cause::Action(id.into()), true);
+    // The three scores are shown even unmoved, unless a project's
+    // completion says what it does to them.
+    let all = a.duration == 0;
+    let mut out = parts(state, book, t, &a.effects, &Cause::Action(id.into()), all);
     if a.duration > 0 {
         let mut project = Vec::new();
         for _ in 0..a.duration {
             project.extend(a.each_turn.iter().cloned());
         }
         project.extend(a.on_complete.iter().cloned());
+        // A project of n turns is done as the n-th turn from now ends.
         let done = state.turn() + a.duration;
         let group = vec![Effect::Later(a.duration, project)];
         let cause = Cause::Project(id.into());
@@ -165,207 +168,10 @@ fn split(state: &State, effects: &[Effect]) -> Vec<(When, Vec<Effect>)> {
     out
 }
 
-/// A signed change for numbers whose rise is neither good nor bad.
-fn plain(t: &Theme, d: f64) -> String {
-    if d > 0.0 {
-        format!("+{}", num(d))
-    } else {
-        format!("{}{}", t.minus(), num(-d))
-    }
-}
-
-fn note(t: &Theme, text: &str) -> Span<'static> {
-    Span::styled(format!(" ({text})"), t.dim())
-}
-
-fn sep(t: &Theme, spans: &mut Vec<Span<'static>>) {
-    if !spans.is_empty() {
-        spans.push(Span::styled(" · ", t.dim()));
-    }
-}
-
-/// Whether the content has a drift rule pulling this number back toward a
-/// level (ties cool, patience returns, daily life settles).
-fn drifts_back(book: &Book, var: &Var) -> bool {
-    book.world
-        .drift
-        .iter()
-        .any(|d| &d.var == var && d.target.is_some())
-}
-
-fn group_parts(
-    book: &Book,
-    t: &Theme,
-    p: &Preview,
-    effects: &[Effect],
-    cause: &Cause,
-    all_scores: bool,
-) -> Vec<Part> {
-    let mut out = Vec::new();
-    let change = |v: &Var| {
-        p.changes
-            .iter()
-            .find(|(w, _)| w == v)
-            .map_or(0.0, |(_, d)| *d)
-    };
-    // Scores.
-    let mut spans = Vec::new();
-    for (name, d) in [
-        ("Autonomy", p.autonomy),
-        ("Leverage", p.leverage),
-        ("Stability", p.stability),
-    ] {
-        if all_scores || d.abs() >= 0.05 {
-            sep(t, &mut spans);
-            spans.push(Span::raw(format!("{name} ")));
-            spans.push(signed(t, d));
-        }
-    }
-    if !spans.is_empty() {
-        out.push(Part {
-            heading: "Likely:".into(),
-            spans,
-        });
-    }
-    // Capital.
-    let mut spans = Vec::new();
-    for (v, name) in [(Var::Capital, "now"), (Var::CapitalPerTurn, "a turn")] {
-        let d = change(&v);
-        if d.abs() >= 0.05 {
-            sep(t, &mut spans);
-            spans.push(signed(t, d));
-            spans.push(Span::raw(format!(" {name}")));
-        }
-    }
-    if !spans.is_empty() {
-        out.push(Part {
-            heading: "Capital:".into(),
-            spans,
-        });
-    }
-    // Closeness.
-    let mut spans = Vec::new();
-    let mut back = false;
-    for pw in Power::ALL {
-        let d = p.proximity[pw.index()];
-        if d.abs() >= 0.05 {
-            sep(t, &mut spans);
-            spans.push(Span::styled(format!("{} ", pw.name()), t.power(pw)));
-            spans.push(signed(t, d));
-            back |= drifts_back(book, &Var::Proximity(pw));
-        }
-    }
-    if !spans.is_empty() {
-        if back {
-            spans.push(note(t, "drifts back"));
-        }
-        out.push(Part {
-            heading: "Closeness:".into(),
-            spans,
-        });
-    }
-    // Strain: a rise is bad for the player.
-    let mut spans = Vec::new();
-    for pw in Power::ALL {
-        let d = change(&Var::Strain(pw));
-        if d.abs() >= 0.05 {
-            sep(t, &mut spans);
-            let style: Style = if d > 0.0 { t.bad() } else { t.good() };
-            spans.push(Span::styled(format!("{} ", pw.name()), t.power(pw)));
-            spans.push(Span::styled(plain(t, d), style));
-        }
-    }
-    if !spans.is_empty() {
-        if let Some(f) = fade(cause, &Var::Strain(Power::Russia)) {
-            spans.push(note(t, f.words()));
-        }
-        out.push(Part {
-            heading: "Strain:".into(),
-            spans,
-        });
-    }
-    // Shares, by domain.
-    let mut spans = Vec::new();
-    for d in Domain::ALL {
-        let moved: Vec<String> = Holder::ALL
-            .into_iter()
-            .filter_map(|h| {
-                let x = change(&Var::Share(d, h));
-                (x.abs() >= 0.5).then(|| format!("{} {}", h.name(), plain(t, x)))
-            })
-            .collect();
-        if !moved.is_empty() {
-            sep(t, &mut spans);
-            spans.push(Span::raw(format!("{} {}", d.name(), moved.join(", "))));
-        }
-    }
-    if !spans.is_empty() {
-        let f = fade(cause, &Var::Share(Domain::Trade, Holder::Other)).unwrap_or(Fade::Lasts);
-        spans.push(note(t, f.words()));
-        out.push(Part {
-            heading: "Shares:".into(),
-            spans,
-        });
-    }
-    // The rest: the world, tolerance, assets, flags, corridors, tracks.
-    let mut spans = Vec::new();
-    for (v, d) in &p.changes {
-        let shown = !matches!(
-            v,
-            Var::Proximity(_)
-                | Var::Stability
-                | Var::Capital
-                | Var::CapitalPerTurn
-                | Var::Strain(_)
-                | Var::Share(..)
-        );
-        if shown && d.abs() >= 0.05 {
-            sep(t, &mut spans);
-            spans.push(Span::raw(format!("{} {}", v.label(), plain(t, *d))));
-        }
-    }
-    for e in effects {
-        let text = match e {
-            Effect::SetFlag(f) => format!("now {}", book.world.flag_name(f)),
-            Effect::ClearFlag(f) => format!("no longer {}", book.world.flag_name(f)),
-            Effect::Corridor(id, s) => format!("{} {}", book.world.corridor_name(id), s.name()),
-            Effect::Track(id, n) => {
-                let name = book.track(id).map_or(id.as_str(), |t| t.name.as_str());
-                if *n >= 0 {
-                    format!("{name} on {n} stage{}", if *n == 1 { "" } else { "s" })
-                } else {
-                    format!(
-                        "{name} back {} stage{}",
-                        -n,
-                        if *n == -1 { "" } else { "s" }
-                    )
-                }
-            }
-            Effect::StallTrack(id) => format!(
-                "{} stalled",
-                book.track(id).map_or(id.as_str(), |t| t.name.as_str())
-            ),
-            Effect::CancelProject(id) => format!(
-                "cancels {}",
-                book.action(id).map_or(id.as_str(), |a| a.name.as_str())
-            ),
-            _ => continue,
-        };
-        sep(t, &mut spans);
-        spans.push(Span::raw(text));
-    }
-    if !spans.is_empty() {
-        out.push(Part {
-            heading: "Also:".into(),
-            spans,
-        });
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::{Domain, Holder, Var};
 
     fn text(parts: &[Part]) -> String {
         let t = Theme::new(false, false);
@@ -411,7 +217,7 @@ mod tests {
         ));
         for want in [
             "Capital: ▼−2 now",
-            "Strain: Russia +6 (fades a fifth a turn)",
+            "Strain: Russia +6 (fades 20% a turn)",
             "Shares: Security Russia −3, Turkey +3 (fades 1 a turn)",
             "Closeness: Turkey ▲+",
             "(drifts back)",
@@ -427,7 +233,7 @@ mod tests {
         let (book, s) = game();
         let t = Theme::new(false, false);
         let p = text(&action_parts(&s, &book, &t, "middle_corridor"));
-        assert!(p.contains("Likely: Autonomy"), "{p}");
+        assert!(p.contains("Strain: Russia +6"), "what it does at once: {p}");
         let done = p.lines().find(|l| l.starts_with("Done by")).expect(&p);
         assert!(
             done.contains("(lasts)") && done.contains("Transit & energy"),

@@ -1,6 +1,6 @@
-//! The selected country in words: how it stands to the player, the powers'
-//! shares there where the game knows them, the corridors through it; and
-//! the map's legend below.
+//! The map's legend, and the selected country in words: how it stands to
+//! the player, the powers' shares there where the game knows them, the
+//! corridors through it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,7 +11,7 @@ use super::map_panel::{MapMode, known_shares, legend};
 use super::{num, panel, scrolled, wrap_styled};
 use crate::map;
 use crate::rules::{Book, Domain, Holder, Power, State};
-use crate::ui::keymap::{Msg, key};
+use crate::ui::keymap::{Msg, key, key_short};
 use crate::ui::theme::Theme;
 
 /// The power a country belongs to on the map, if any.
@@ -70,7 +70,7 @@ fn shares_line(t: &Theme, shares: [u8; 5]) -> Vec<Span<'static>> {
     spans
 }
 
-/// The selected country's details, then the legend.
+/// The map's legend, then the selected country's details.
 pub fn country_lines(
     state: &State,
     book: &Book,
@@ -78,23 +78,31 @@ pub fn country_lines(
     selected: Option<&str>,
     mode: MapMode,
 ) -> Vec<Line<'static>> {
+    // The country's name and relation, then the legend (what the map
+    // marks in this mode), then the rest of the country.
     let mut lines = Vec::new();
+    let mut legend_lines = legend(mode, t);
+    legend_lines.push(Line::raw(""));
     match selected {
-        None => lines.push(Line::styled(
-            format!(
-                "{} and {} pick a country; {} changes what the map marks.",
-                key(Msg::Left),
-                key(Msg::Right),
-                key(Msg::MapMode)
-            ),
-            t.dim(),
-        )),
+        None => {
+            lines.push(Line::styled(
+                format!(
+                    "{}{} pick a country; {} changes what the map marks.",
+                    key_short(Msg::Left),
+                    key_short(Msg::Right),
+                    key(Msg::MapMode)
+                ),
+                t.dim(),
+            ));
+            lines.append(&mut legend_lines);
+        }
         Some(id) => {
             let name = map::country_name(id).unwrap_or(id).to_string();
             lines.push(Line::from(vec![
                 Span::styled(name, t.title()),
                 Span::raw(format!(" — {}", relation(state, book, id))),
             ]));
+            lines.append(&mut legend_lines);
             if let Some(p) = power_of(id) {
                 lines.push(Line::styled(
                     format!("{}'s share of your dependence, by domain:", p.name()),
@@ -146,8 +154,6 @@ pub fn country_lines(
             }
         }
     }
-    lines.push(Line::raw(""));
-    lines.extend(legend(mode, t));
     lines
 }
 
@@ -169,6 +175,6 @@ impl Widget for CountryPanel<'_> {
         block.render(area, buf);
         let lines = country_lines(self.state, self.book, t, self.selected, self.mode);
         let rows = wrap_styled(&lines, inner.width, usize::MAX);
-        scrolled(t, &rows, self.scroll, inner, buf);
+        scrolled(t, &rows, self.scroll, true, inner, buf);
     }
 }

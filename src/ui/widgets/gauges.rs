@@ -61,15 +61,19 @@ pub fn parts_line(state: &State, t: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The mark of the best ending's threshold on a gauge.
+fn goal_mark(t: &Theme) -> &'static str {
+    if t.ascii { "|" } else { "╎" }
+}
+
 impl Widget for Scores<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (s, t) = (self.state, self.theme);
-        let title = format!(" Scores (│ best ending; {} parts) ", key(Msg::Parts));
-        let title = if t.ascii {
-            title.replace('│', "|")
-        } else {
-            title
-        };
+        let title = format!(
+            " Scores ({} best ending; {} parts) ",
+            goal_mark(t),
+            key(Msg::Parts)
+        );
         let block = panel(t, title, false);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -120,7 +124,7 @@ impl Widget for Scores<'_> {
                 // The mark goes on the cell the threshold falls in.
                 let at = ((goal / 100.0) * f64::from(bar_w)).round() as usize;
                 if let Some(cell) = bar.get_mut(at.min(usize::from(bar_w) - 1)) {
-                    *cell = Span::styled(if t.ascii { "|" } else { "│" }, t.heading());
+                    *cell = Span::styled(goal_mark(t), t.heading());
                 }
             }
             let goal = score_goal(self.book, &var);

@@ -101,6 +101,6 @@ impl Widget for GoalsPanel<'_> {
             inner.width,
             usize::MAX,
         );
-        scrolled(t, &rows, self.scroll, inner, buf);
+        scrolled(t, &rows, self.scroll, self.focused, inner, buf);
     }
 }

@@ -149,7 +149,7 @@ impl Widget for LogPanel<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let rows = self.rows(inner.width);
-        let w = scrolled(self.theme, &rows, self.scroll, inner, buf);
+        let w = scrolled(self.theme, &rows, self.scroll, self.focused, inner, buf);
         self.limit.set(w.limit);
     }
 }

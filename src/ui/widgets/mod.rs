@@ -1,14 +1,19 @@
 //! Pieces the screens are built from.
 
 pub mod actions;
+mod changes;
 pub mod consequences;
 pub mod country;
 pub mod gauges;
 pub mod goals;
 pub mod log;
+pub mod map_modes;
 pub mod map_panel;
 pub mod powers;
+mod scroll;
 pub mod world;
+
+pub use scroll::{Window, clipped, scroll_cue, scroll_cue_above, scrolled, window_limit};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -22,11 +27,12 @@ use super::theme::Theme;
 /// Below the minimum size: only a centred request to enlarge.
 pub fn enlarge(area: Rect, buf: &mut Buffer) {
     let msg = format!(
-        "Please enlarge the terminal to at least {}×{} (now {}×{})",
+        "Please enlarge the terminal to at least {}×{} (now {}×{}). Until then keys wait; {} quits, the game autosaved.",
         super::app::MIN_WIDTH,
         super::app::MIN_HEIGHT,
         area.width,
-        area.height
+        area.height,
+        keymap::key(keymap::Msg::Quit)
     );
     if area.width == 0 || area.height == 0 {
         return;
@@ -48,117 +54,6 @@ pub fn rows(text: &Paragraph<'_>, width: u16) -> u16 {
 /// row shows.
 pub fn scroll_limit(rows: usize, height: u16) -> u16 {
     u16::try_from(rows.saturating_sub(usize::from(height))).unwrap_or(u16::MAX)
-}
-
-/// Where scrolled rows went: how far they can scroll, the first row
-/// shown and its place, and how many are shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Window {
-    pub limit: u16,
-    pub first: usize,
-    pub top: u16,
-    pub shown: usize,
-}
-
-/// How far `n` rows can scroll in `height` rows: with a cue above, one row
-/// fewer shows, so the end is one row further.
-pub fn window_limit(n: usize, height: usize) -> usize {
-    if n <= height {
-        0
-    } else {
-        n - height + usize::from(height >= 3)
-    }
-}
-
-/// Draws `rows` in `area` from row `scroll` (held within the rows), with
-/// a cue on the first row while some are hidden above and on the last
-/// while more are hidden below.
-pub fn scrolled(
-    theme: &Theme,
-    rows: &[Line<'_>],
-    scroll: u16,
-    area: Rect,
-    buf: &mut Buffer,
-) -> Window {
-    let height = usize::from(area.height);
-    let n = rows.len();
-    let limit = window_limit(n, height);
-    let first = usize::from(scroll).min(limit);
-    let above = first > 0 && height >= 3;
-    let avail = height - usize::from(above);
-    let below = n > first + avail && height >= 3;
-    let shown = avail.saturating_sub(usize::from(below)).min(n - first);
-    let top = area.y + u16::from(above);
-    for (i, row) in rows.iter().skip(first).take(shown).enumerate() {
-        put_line(buf, area.x, top + i as u16, row, area.width);
-    }
-    if above {
-        scroll_cue_above(theme, first, area, buf);
-    }
-    if below {
-        scroll_cue(theme, n - first - shown, area, buf);
-    }
-    Window {
-        limit: u16::try_from(limit).unwrap_or(u16::MAX),
-        first,
-        top,
-        shown,
-    }
-}
-
-/// Draws `rows` in `area` from the top; when they do not all fit, the last
-/// row says how many are cut (a text that does not scroll).
-pub fn clipped(theme: &Theme, rows: &[Line<'_>], area: Rect, buf: &mut Buffer) {
-    let height = usize::from(area.height);
-    let cut = rows.len() > height && height >= 2;
-    let shown = if cut { height - 1 } else { height };
-    for (i, row) in rows.iter().take(shown).enumerate() {
-        put_line(buf, area.x, area.y + i as u16, row, area.width);
-    }
-    if cut {
-        let text = format!(
-            "{} {} more rows in a taller terminal",
-            theme.more_below(),
-            rows.len() - shown
-        );
-        cue_row(theme, &text, area, area.bottom() - 1, buf);
-    }
-}
-
-/// The last row of `area`, saying how many rows or items are hidden below
-/// and the key that shows them: "▼ 4 more (PgDn)".
-pub fn scroll_cue(theme: &Theme, hidden: usize, area: Rect, buf: &mut Buffer) {
-    let text = format!(
-        "{} {hidden} more ({})",
-        theme.more_below(),
-        keymap::key(keymap::Msg::PageDown)
-    );
-    cue_row(theme, &text, area, area.bottom().saturating_sub(1), buf);
-}
-
-/// The first row of `area`, saying how many rows or items are hidden above.
-pub fn scroll_cue_above(theme: &Theme, hidden: usize, area: Rect, buf: &mut Buffer) {
-    let text = format!(
-        "{} {hidden} more ({})",
-        theme.more_above(),
-        keymap::key(keymap::Msg::PageUp)
-    );
-    cue_row(theme, &text, area, area.y, buf);
-}
-
-/// Clears row `y` of `area` and writes `text` at its right end.
-fn cue_row(theme: &Theme, text: &str, area: Rect, y: u16, buf: &mut Buffer) {
-    if area.height == 0 || area.width == 0 {
-        return;
-    }
-    for x in area.x..area.right() {
-        buf[(x, y)].reset();
-    }
-    let line = Line::styled(text.to_string(), theme.key());
-    let w = u16::try_from(line.width())
-        .unwrap_or(u16::MAX)
-        .min(area.width);
-    put_line(buf, area.right() - w, y, &line, w);
 }
 
 /// A rectangle of at most `w`×`h` in the middle of `area`.

@@ -160,7 +160,7 @@ impl Widget for WorldPanel<'_> {
             inner.width,
             usize::MAX,
         ));
-        let win = scrolled(t, &rows, self.scroll, inner, buf);
+        let win = scrolled(t, &rows, self.scroll, self.focused, inner, buf);
         for i in 0..win.shown {
             let Some(&(_, w)) = sparks.iter().find(|(r, _)| *r == win.first + i) else {
                 continue;
