@@ -84,6 +84,8 @@ pub struct App {
     pub scroll_page: Cell<u16>,
     /// The area last drawn: the screen keys and clicks are read against.
     pub drawn: Cell<Rect>,
+    /// Wrapped text kept between frames.
+    pub rows: super::widgets::cache::RowCache,
 }
 
 impl App {
@@ -104,6 +106,7 @@ impl App {
             scroll_limit: Cell::new(u16::MAX),
             scroll_page: Cell::new(1),
             drawn: Cell::new(Rect::default()),
+            rows: Default::default(),
             book,
         };
         match launch {

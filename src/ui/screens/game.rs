@@ -14,6 +14,7 @@ use crate::rules::{Decision, State};
 use crate::ui::app::{App, Play};
 use crate::ui::keymap::{Ctx, Msg, key, key_short};
 use crate::ui::widgets::actions::{ActionList, PreviewPanel};
+use crate::ui::widgets::cache::{RowCache, Version, version};
 use crate::ui::widgets::country::{CountryPanel, country_lines};
 use crate::ui::widgets::gauges::{Scores, capital_words};
 use crate::ui::widgets::goals::GoalsPanel;
@@ -80,6 +81,7 @@ pub fn current_layout(app: &App, area: Rect) -> GameLayout {
     }
     let width = first.detail.width.saturating_sub(2);
     let (state, book, t) = (play.game.state(), &app.book, &app.theme);
+    let v = version(&play.game);
     let detail = match first.detail(play.focus) {
         Detail::Preview => (
             PreviewPanel {
@@ -87,6 +89,7 @@ pub fn current_layout(app: &App, area: Rect) -> GameLayout {
                 state,
                 theme: t,
                 selected: play.selected,
+                cache: Some((&app.rows, &v)),
             }
             .rows(width),
             // A long preview pushes the news down: both stay in sight.
@@ -103,8 +106,13 @@ pub fn current_layout(app: &App, area: Rect) -> GameLayout {
     layout(area, parts, status, Some(detail))
 }
 
-pub(super) fn log_panel<'a>(app: &'a App, play: &'a Play) -> LogPanel<'a> {
+pub(super) fn log_panel<'a>(
+    app: &'a App,
+    play: &'a Play,
+    cache: Option<(&'a RowCache, &'a Version)>,
+) -> LogPanel<'a> {
     LogPanel {
+        cache,
         book: &app.book,
         state: play.game.state(),
         theme: &app.theme,
@@ -150,6 +158,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(play) = &app.play else { return };
     let (state, t, book) = (play.game.state(), &app.theme, &app.book);
     let l = current_layout(app, area);
+    let v = version(&play.game);
+    let cache = Some((&app.rows, &v));
     header(app, play, &l, buf);
     Scores {
         book,
@@ -199,6 +209,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme: t,
             scroll: play.goals_scroll,
             focused: play.focus == Focus::Goals,
+            cache,
         }
         .render(area, buf)
     };
@@ -209,6 +220,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme: t,
             scroll: play.world_scroll,
             focused: play.focus == Focus::World,
+            cache,
         }
         .render(area, buf)
     };
@@ -218,6 +230,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             state,
             theme: t,
             selected: play.selected,
+            cache,
         }
         .render(l.detail, buf),
         Detail::Country => CountryPanel {
@@ -229,12 +242,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             scroll: play.country_scroll,
         }
         .render(l.detail, buf),
-        Detail::News => log_panel(app, play).render(l.detail, buf),
+        Detail::News => log_panel(app, play, cache).render(l.detail, buf),
         Detail::Goals => goals(l.detail, buf),
         Detail::World => world(l.detail, buf),
     }
     if !l.compact {
-        log_panel(app, play).render(l.news, buf);
+        log_panel(app, play, cache).render(l.news, buf);
         goals(l.goals, buf);
         world(l.world, buf);
     }

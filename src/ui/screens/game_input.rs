@@ -23,7 +23,7 @@ fn text_rows(app: &App, play: &Play, l: &GameLayout, width: u16) -> usize {
     let lines: Vec<Line<'static>> = match l.detail(play.focus) {
         Detail::Country => country_lines(state, book, t, selected_country(play), play.map_mode),
         _ => match play.focus {
-            Focus::Log => log_panel(app, play).lines(),
+            Focus::Log => log_panel(app, play, None).lines(),
             Focus::Goals => goal_lines(book, state, t),
             Focus::World => {
                 let w = WorldPanel {
@@ -32,6 +32,7 @@ fn text_rows(app: &App, play: &Play, l: &GameLayout, width: u16) -> usize {
                     theme: t,
                     scroll: 0,
                     focused: false,
+                    cache: None,
                 };
                 return 7 + w.text_rows(width);
             }

@@ -8,6 +8,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use std::rc::Rc;
+
+use super::cache::{RowCache, Version};
 use super::consequences::action_parts;
 use super::{clipped, cut, num, panel, put_line, scroll_cue, scroll_cue_above, wrap_styled};
 use crate::rules::preview::preview_action;
@@ -155,6 +158,7 @@ pub struct PreviewPanel<'a> {
     pub state: &'a State,
     pub theme: &'a Theme,
     pub selected: usize,
+    pub cache: Option<(&'a RowCache, &'a Version)>,
 }
 
 impl PreviewPanel<'_> {
@@ -203,10 +207,18 @@ impl PreviewPanel<'_> {
 }
 
 impl PreviewPanel<'_> {
+    /// The preview wrapped to `width`.
+    pub fn wrapped(&self, width: u16) -> Rc<Vec<Line<'static>>> {
+        let make = || wrap_styled(&self.lines(), width, usize::MAX);
+        match self.cache {
+            Some((c, v)) => c.rows("preview", self.selected, width, v, make),
+            None => Rc::new(make()),
+        }
+    }
+
     /// The rows the preview takes wrapped to `width`.
     pub fn rows(&self, width: u16) -> u16 {
-        let n = wrap_styled(&self.lines(), width, usize::MAX).len();
-        u16::try_from(n).unwrap_or(u16::MAX)
+        u16::try_from(self.wrapped(width).len()).unwrap_or(u16::MAX)
     }
 }
 
@@ -220,8 +232,7 @@ impl Widget for PreviewPanel<'_> {
         let block = panel(t, Span::styled(title, t.heading()), false);
         let inner = block.inner(area);
         block.render(area, buf);
-        let rows = wrap_styled(&self.lines(), inner.width, usize::MAX);
-        clipped(t, &rows, inner, buf);
+        clipped(t, &self.wrapped(inner.width), inner, buf);
     }
 }
 

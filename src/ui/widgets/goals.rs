@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::cache::{RowCache, Version};
 use super::{panel, scrolled, wrap_styled};
 use crate::report::debrief::date_of;
 use crate::rules::{Book, State};
@@ -73,6 +74,7 @@ pub struct GoalsPanel<'a> {
     pub theme: &'a Theme,
     pub scroll: u16,
     pub focused: bool,
+    pub cache: Option<(&'a RowCache, &'a Version)>,
 }
 
 impl GoalsPanel<'_> {
@@ -96,11 +98,17 @@ impl Widget for GoalsPanel<'_> {
         if inner.height == 0 {
             return;
         }
-        let rows = wrap_styled(
-            &goal_lines(self.book, self.state, t),
-            inner.width,
-            usize::MAX,
-        );
+        let make = || {
+            wrap_styled(
+                &goal_lines(self.book, self.state, t),
+                inner.width,
+                usize::MAX,
+            )
+        };
+        let rows = match self.cache {
+            Some((c, v)) => c.rows("goals", 0, inner.width, v, make),
+            None => std::rc::Rc::new(make()),
+        };
         scrolled(t, &rows, self.scroll, self.focused, inner, buf);
     }
 }

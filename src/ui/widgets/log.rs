@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::cache::{RowCache, Version};
 use super::{num, panel, scrolled, wrap_styled};
 use crate::report::debrief::{cause_label, change_label};
 use crate::rules::{Book, Cause, Entry, LogEntry, State};
@@ -80,6 +81,8 @@ pub struct LogPanel<'a> {
     pub limit: &'a Cell<u16>,
     pub focused: bool,
     pub objectives: &'a [String],
+    /// Where the wrapped news is kept between frames, and for which game.
+    pub cache: Option<(&'a RowCache, &'a Version)>,
 }
 
 impl LogPanel<'_> {
@@ -148,7 +151,10 @@ impl Widget for LogPanel<'_> {
         // paragraph would cost much of the frame.
         let inner = block.inner(area);
         block.render(area, buf);
-        let rows = self.rows(inner.width);
+        let rows = match self.cache {
+            Some((c, v)) => c.rows("news", 0, inner.width, v, || self.rows(inner.width)),
+            None => std::rc::Rc::new(self.rows(inner.width)),
+        };
         let w = scrolled(self.theme, &rows, self.scroll, self.focused, inner, buf);
         self.limit.set(w.limit);
     }

@@ -1,6 +1,7 @@
 //! Pieces the screens are built from.
 
 pub mod actions;
+pub mod cache;
 mod changes;
 pub mod consequences;
 pub mod country;

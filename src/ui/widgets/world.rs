@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Sparkline, Widget};
 
+use super::cache::{RowCache, Version};
 use super::{cut, panel, scrolled, wrap_styled};
 use crate::rules::defs::Cond;
 use crate::rules::{Book, State, WorldVar};
@@ -105,6 +106,7 @@ pub struct WorldPanel<'a> {
     pub theme: &'a Theme,
     pub scroll: u16,
     pub focused: bool,
+    pub cache: Option<(&'a RowCache, &'a Version)>,
 }
 
 impl WorldPanel<'_> {
@@ -155,11 +157,11 @@ impl Widget for WorldPanel<'_> {
                 Span::styled(format!(" {arrow}"), style),
             ]));
         }
-        rows.extend(wrap_styled(
-            &situation_lines(self.book, s, t),
-            inner.width,
-            usize::MAX,
-        ));
+        let make = || wrap_styled(&situation_lines(self.book, s, t), inner.width, usize::MAX);
+        match self.cache {
+            Some((c, v)) => rows.extend(c.rows("world", 0, inner.width, v, make).iter().cloned()),
+            None => rows.extend(make()),
+        }
         let win = scrolled(t, &rows, self.scroll, self.focused, inner, buf);
         for i in 0..win.shown {
             let Some(&(_, w)) = sparks.iter().find(|(r, _)| *r == win.first + i) else {
