@@ -134,6 +134,12 @@ fn a_turn_help_and_quit(w: u16, h: u16) {
     ] {
         assert!(p.contains(word), "{w}x{h}: no {word} on\n{p}");
     }
+    // The map is on screen at both sizes; m marks it another way.
+    assert!(p.contains("Map: closeness"), "{w}x{h}: no map on\n{p}");
+    s.send(&["m"]);
+    s.wait_for("the map by its security leader", |p| {
+        p.contains("Map: Security")
+    });
     s.send(&["e"]);
     // Answer any decision with its first choice until the date moves on.
     let start = Instant::now();

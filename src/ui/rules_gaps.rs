@@ -92,8 +92,10 @@ pub fn lands(state: &State, after: u32) -> u32 {
     state.turn() + after.max(1)
 }
 
-/// The leverage score taken apart: each part's name, its value, and what it
-/// adds to the total (negative for the penalty). What each adds is found by
+/// The leverage score taken apart: each part's name (the powers' stakes,
+/// routes and assets, the bridge to Europe, the penalty for embracing one
+/// power, the fading bonus), its value, and what it adds to the total
+/// (negative for the penalty). What each adds is found by
 /// taking it away and recomputing the total with the rules' own formula, so
 /// no weight is copied here.
 // TODO(rules): move to rules as `impl LeverageParts { pub fn contributions(&self) -> [(&'static str, f64, f64); 5] }`.
@@ -107,18 +109,14 @@ pub fn leverage_contributions(state: &State) -> Vec<(&'static str, f64, f64)> {
     };
     vec![
         (
-            "powers' stakes",
+            "stakes",
             parts.competition,
             without(|p| p.competition = 0.0),
         ),
-        ("routes & assets", parts.assets, without(|p| p.assets = 0.0)),
+        ("routes", parts.assets, without(|p| p.assets = 0.0)),
+        ("bridge", parts.bridge, without(|p| p.bridge = 0.0)),
         (
-            "bridge to Europe",
-            parts.bridge,
-            without(|p| p.bridge = 0.0),
-        ),
-        (
-            "embracing one power",
+            "embrace",
             parts.embrace_penalty,
             without(|p| p.embrace_penalty = 0.0),
         ),

@@ -90,6 +90,7 @@ pub fn current_layout(app: &App, area: Rect) -> GameLayout {
                 theme: t,
                 selected: play.selected,
                 cache: Some((&app.rows, &v)),
+                compact: false,
             }
             .rows(width),
             // A long preview pushes the news down: both stay in sight.
@@ -231,6 +232,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme: t,
             selected: play.selected,
             cache,
+            compact: l.compact,
         }
         .render(l.detail, buf),
         Detail::Country => CountryPanel {

@@ -44,7 +44,7 @@ pub const GLOSSARY: &[(&str, &str, &str)] = &[
     ),
     (
         "Leverage",
-        "Your ability to make powers compete for you: their stake in you, your transit routes and resources, your place as a bridge, less a penalty for embracing one power, plus a fading bonus when powers back down. The leverage gauge opens into these parts.",
+        "Your ability to make powers compete for you: their stake in you, your transit routes and resources, your place as a bridge, less a penalty for embracing one power, plus a fading bonus when powers back down. The leverage gauge opens into these parts: stakes, routes, bridge, embrace (the penalty), bonus.",
         "Russia’s declining leverage, compounded by Western sanctions and the vitiation of its own forces in Ukraine, creates space for new actors to assert influence.",
     ),
     (

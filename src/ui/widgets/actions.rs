@@ -159,6 +159,8 @@ pub struct PreviewPanel<'a> {
     pub theme: &'a Theme,
     pub selected: usize,
     pub cache: Option<(&'a RowCache, &'a Version)>,
+    /// A small screen: what the action does before what it is.
+    pub compact: bool,
 }
 
 impl PreviewPanel<'_> {
@@ -184,7 +186,9 @@ impl PreviewPanel<'_> {
                 t.warn(),
             ));
         }
-        lines.push(Line::raw(a.text.clone()));
+        if !self.compact {
+            lines.push(Line::raw(a.text.clone()));
+        }
         for part in action_parts(s, book, t, &a.id) {
             lines.push(part.line(t, ""));
         }
@@ -202,6 +206,9 @@ impl PreviewPanel<'_> {
                 ));
             }
         }
+        if self.compact {
+            lines.push(Line::styled(a.text.clone(), t.dim()));
+        }
         lines
     }
 }
@@ -211,7 +218,17 @@ impl PreviewPanel<'_> {
     pub fn wrapped(&self, width: u16) -> Rc<Vec<Line<'static>>> {
         let make = || wrap_styled(&self.lines(), width, usize::MAX);
         match self.cache {
-            Some((c, v)) => c.rows("preview", self.selected, width, v, make),
+            Some((c, v)) => c.rows(
+                if self.compact {
+                    "preview-small"
+                } else {
+                    "preview"
+                },
+                self.selected,
+                width,
+                v,
+                make,
+            ),
             None => Rc::new(make()),
         }
     }

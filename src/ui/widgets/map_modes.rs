@@ -258,7 +258,7 @@ pub fn legend(mode: MapMode, t: &Theme) -> Vec<Line<'static>> {
             "Lines to the powers: solid close, dashed middling, dotted distant; numbers: closeness. {marks}"
         ),
         MapMode::Domain(_) => format!(
-            "R60: Russia leads with 60%. Your state now; the others as they started. {marks}"
+            "Tags: the leader's initial and share (R60: Russia, 60%); your state now, the others as they started. {marks}"
         ),
         MapMode::Corridors => {
             format!("Lines: solid open, long dashes building, dots planned. {marks}")
