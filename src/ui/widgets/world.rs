@@ -83,7 +83,7 @@ pub fn situation_lines(book: &Book, state: &State, t: &Theme) -> Vec<Line<'stati
     }
     for s in on {
         lines.push(Line::from(vec![
-            Span::styled(format!("{} {}", t.check(), s.name), t.warn()),
+            Span::styled(format!("{} {}", t.pointer(), s.name), t.warn()),
             Span::raw(format!(
                 " in force: {} Ends at {}.",
                 s.text,
