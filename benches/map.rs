@@ -34,6 +34,7 @@ fn view(zoom: Zoom) -> MapView<'static> {
         selected: Some("uzbekistan"),
         ascii: false,
         color: true,
+        ..Default::default()
     }
 }
 

@@ -21,11 +21,24 @@ pub struct Cli {
     pub save_dir: Option<PathBuf>,
 }
 
+/// How the screens are drawn: only for the commands that draw (the title
+/// screen, `play`, `load`), so that the others' help does not offer it.
 #[derive(Debug, Clone, Args)]
 pub struct Display {
     /// Draw the map with plain ASCII markers instead of braille.
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub ascii: bool,
+}
+
+impl Cli {
+    /// Whether ASCII was asked for, before the command or after it.
+    pub fn ascii(&self) -> bool {
+        self.display.ascii
+            || matches!(
+                &self.command,
+                Some(Cmd::Play { display, .. } | Cmd::Load { display, .. }) if display.ascii
+            )
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -44,12 +57,16 @@ pub enum Cmd {
         /// Play with the model's tuning read from FILE (see assets/model.ron).
         #[arg(long, value_name = "FILE")]
         model: Option<PathBuf>,
+        #[command(flatten)]
+        display: Display,
     },
     /// Resume a saved game.
     Load {
         /// A save's name in the save directory, or a path.
         #[arg(value_name = "NAME|PATH")]
         save: String,
+        #[command(flatten)]
+        display: Display,
     },
     /// List the built-in scenarios.
     Scenarios,
@@ -120,4 +137,34 @@ pub enum Format {
     Csv,
     /// One JSON object with everything.
     Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, Parser};
+
+    use super::Cli;
+
+    fn has_ascii(sub: Option<&str>) -> bool {
+        let mut cmd = Cli::command();
+        let cmd = match sub {
+            Some(name) => cmd.find_subcommand_mut(name).expect("a subcommand").clone(),
+            None => cmd,
+        };
+        cmd.get_arguments().any(|a| a.get_id() == "ascii")
+    }
+
+    #[test]
+    fn only_the_commands_that_draw_offer_ascii() {
+        assert!(has_ascii(None));
+        assert!(has_ascii(Some("play")));
+        assert!(has_ascii(Some("load")));
+        for quiet in ["report", "replay", "simulate", "check", "scenarios"] {
+            assert!(!has_ascii(Some(quiet)), "{quiet} offers --ascii");
+        }
+        assert!(Cli::parse_from(["multivector", "play", "--ascii"]).ascii());
+        assert!(Cli::parse_from(["multivector", "--ascii"]).ascii());
+        assert!(!Cli::parse_from(["multivector", "load", "x"]).ascii());
+        assert!(Cli::try_parse_from(["multivector", "report", "x", "--ascii"]).is_err());
+    }
 }

@@ -137,6 +137,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ref scenario,
             seed,
             ref model,
+            ..
         }) => {
             let book = match content::builtin_with_model(model.as_deref()) {
                 Ok(b) => b,
@@ -150,7 +151,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 };
             play_ui(book, launch, &cli)
         }
-        Some(Cmd::Load { save: ref name }) => {
+        Some(Cmd::Load { save: ref name, .. }) => {
             let book = content::builtin()?;
             let dir = save::save_dir(cli.save_dir.as_deref());
             let path = save::resolve(&dir, name);
@@ -343,7 +344,7 @@ fn play_ui(book: Book, launch: Launch, cli: &Cli) -> anyhow::Result<ExitCode> {
     let opts = Options {
         save_dir: save::save_dir(cli.save_dir.as_deref()),
         // Plain ASCII on request, or where the locale cannot show braille.
-        ascii: cli.display.ascii || !ui::locale_is_utf8(|k| std::env::var(k).ok()),
+        ascii: cli.ascii() || !ui::locale_is_utf8(|k| std::env::var(k).ok()),
         color: ui::theme::Theme::color_from_env(),
         seed_hint: ui::clock_seed(),
     };

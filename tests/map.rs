@@ -1,12 +1,14 @@
 //! The map: its data, and the widget drawn into a test terminal.
 
 use multivector::map::{
-    Atlas, CorridorStatus, MapView, MapWidget, Zoom, atlas, country_ids_in_view, country_name,
+    Atlas, CorridorStatus, MapView, MapWidget, Mark, Tag, Texture, Zoom, atlas,
+    country_ids_in_view, country_name,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Color;
 use ratatui::widgets::Widget;
 
 const COUNTRIES: &[&str] = &[
@@ -96,6 +98,7 @@ fn view(player: &str, zoom: Zoom) -> MapView<'_> {
         selected: None,
         ascii: false,
         color: true,
+        ..Default::default()
     }
 }
 
@@ -370,6 +373,18 @@ fn tiny_and_odd_areas_do_not_panic() {
         selected: Some("nowhere"),
         ascii: false,
         color: false,
+        marks: &[Mark {
+            country: "nowhere",
+            texture: Texture::Rows,
+            color: Color::Red,
+        }],
+        tags: &[Tag {
+            country: "atlantis",
+            text: "R60",
+            color: Color::Red,
+        }],
+        highlight: &["nowhere", "moscow"],
+        ..Default::default()
     };
     render(v, 80, 24);
     // An area outside the buffer is clipped to it.

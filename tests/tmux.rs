@@ -134,6 +134,12 @@ fn a_turn_help_and_quit(w: u16, h: u16) {
     ] {
         assert!(p.contains(word), "{w}x{h}: no {word} on\n{p}");
     }
+    // The map is on screen at both sizes; m marks it another way.
+    assert!(p.contains("Map: closeness"), "{w}x{h}: no map on\n{p}");
+    s.send(&["m"]);
+    s.wait_for("the map by its security leader", |p| {
+        p.contains("Map: Security")
+    });
     s.send(&["e"]);
     // Answer any decision with its first choice until the date moves on.
     let start = Instant::now();
@@ -208,12 +214,27 @@ fn a_small_terminal_asks_to_be_enlarged() {
     });
     std::thread::sleep(Duration::from_millis(500));
     assert_eq!(s.command(), "multivector", "the game is still running");
-    // q and y leave (the question is not drawn, but asked), then the shell is back.
+    // Keys wait: e does not end a turn blind. q leaves at once (the game
+    // autosaved), and the shell is back.
+    s.send(&["e"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !dir.path().join("autosave.ron").exists(),
+        "no turn ended under the enlarge message"
+    );
     s.send(&["q"]);
-    s.send(&["y"]);
     s.wait_for("the shell", |p| {
         p.lines().any(|l| l.starts_with("mvsh$")) && !p.contains("Please enlarge")
     });
+    let book = multivector::content::builtin().unwrap();
+    let saved = multivector::save::read(&book, &dir.path().join("autosave.ron"))
+        .expect("autosave")
+        .game;
+    assert_eq!(
+        saved.state().turn(),
+        0,
+        "the game as it stood: no turn ended"
+    );
 }
 
 /// Ends turns, answering every decision with its first choice, until the

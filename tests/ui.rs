@@ -204,6 +204,8 @@ fn game_screen_after_a_turn_shows_the_log_with_causes() {
     }
     let s = text(&draw(&app, 120, 40));
     assert!(s.contains("2026 Q2"), "{s}");
+    // Wide enough for the news' lines to hold a cause whole.
+    let s = text(&draw(&app, 200, 60));
     assert!(
         s.contains(&format!("({name})")),
         "the log names the action: {s}"
@@ -373,8 +375,12 @@ fn a_short_game_reaches_the_end_screen() {
         );
         assert!(s.contains("final score"), "{s}");
         assert!(s.contains("Turning points"), "{s}");
-        assert!(s.contains("For discussion"), "{s}");
         insta::assert_snapshot!(format!("end_{w}x{h}"), t.backend());
+        // The questions end the debrief: End scrolls to them.
+        press(&mut app, KeyCode::End);
+        let s = text(&draw(&app, w, h));
+        assert!(s.contains("For discussion"), "{s}");
+        press(&mut app, KeyCode::Home);
     }
     // Enter goes back to the title.
     press(&mut app, KeyCode::Enter);
@@ -536,6 +542,7 @@ fn small_terminals_get_the_enlarge_message_and_never_panic() {
         }
     }
     // Every screen at the smallest size and a few odd ones.
+    draw(&app, 80, 24);
     until_event(&mut app);
     for (w, h) in [(80, 24), (81, 25), (100, 30), (200, 60)] {
         draw(&app, w, h);

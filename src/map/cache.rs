@@ -12,7 +12,7 @@ use ratatui::symbols::Marker;
 use super::data::{Atlas, Country, Power};
 use super::raster::{Px, Raster, capture};
 use super::shapes::{Borders, DotGrid, Fill, Outline, Pattern, scanline};
-use super::view::{Frame, MapView, Zoom};
+use super::view::{Frame, MapView, Texture, Zoom};
 use super::{palette, power_color, territories};
 
 /// The ASCII markers of the map's layers, bottom to top.
@@ -67,6 +67,8 @@ struct BaseKey {
     rows: u16,
     /// The player's country, if the atlas has it.
     player: Option<&'static str>,
+    /// Whether the player's state is filled.
+    fill: bool,
     ascii: bool,
     color: bool,
 }
@@ -89,14 +91,16 @@ pub(crate) fn base(view: &MapView, frame: &Frame, atlas: &'static Atlas) -> Arc<
         cols: frame.cols,
         rows: frame.rows,
         player: player.map(|c| c.id.as_str()),
+        fill: !view.plain_player,
         ascii: view.ascii,
         color: view.color,
     };
     CACHE.get_or_make(key, || {
         let ascii = view.ascii;
+        let filled = if view.plain_player { None } else { player };
         let raster = capture(frame, ascii, mark::FILL, |ctx| {
             ctx.draw(&Fill {
-                countries: player.as_slice(),
+                countries: filled.as_slice(),
                 color: view.colour(palette::PLAYER),
                 pattern: if ascii {
                     Pattern::Checker
@@ -118,6 +122,53 @@ pub(crate) fn base(view: &MapView, frame: &Frame, atlas: &'static Atlas) -> Arc<
             Vec::new()
         };
         Base { raster, bg }
+    })
+}
+
+/// What the textures of a map mode depend on.
+#[derive(Debug, Clone, PartialEq)]
+struct MarksKey {
+    zoom: Zoom,
+    cols: u16,
+    rows: u16,
+    ascii: bool,
+    color: bool,
+    marks: Vec<(String, Texture, Color)>,
+}
+
+/// The cells the marked countries' textures paint, to lay over the base.
+pub(crate) fn marks(view: &MapView, frame: &Frame, atlas: &Atlas) -> Arc<Vec<(u32, Px)>> {
+    static CACHE: Lru<MarksKey, Vec<(u32, Px)>> = Lru::new(8);
+    let key = MarksKey {
+        zoom: view.zoom,
+        cols: frame.cols,
+        rows: frame.rows,
+        ascii: view.ascii,
+        color: view.color,
+        marks: view
+            .marks
+            .iter()
+            .map(|m| (m.country.to_string(), m.texture, m.color))
+            .collect(),
+    };
+    CACHE.get_or_make(key, || {
+        let mut layer = Raster::new(frame.cols, frame.rows, view.ascii);
+        let Some(g) = DotGrid::dots(frame) else {
+            return Vec::new();
+        };
+        for m in view.marks {
+            let Some(c) = atlas.country(m.country).filter(|c| g.intersects(&c.bbox)) else {
+                continue;
+            };
+            let color = view.colour(m.color);
+            let (tex, ascii) = (m.texture, view.ascii);
+            scanline(&g, c.rings.iter(), 1, |x, y| {
+                if tex.paints(x, y, ascii) {
+                    layer.paint(x, y, color, tex.mark());
+                }
+            });
+        }
+        layer.painted()
     })
 }
 

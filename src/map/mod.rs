@@ -10,6 +10,7 @@
 mod cache;
 mod data;
 mod labels;
+mod lookup;
 mod raster;
 mod render;
 mod shapes;
@@ -24,7 +25,7 @@ use ratatui::style::Color;
 pub use data::{
     Atlas, Capital, Corridor, CorridorKind, Country, LonLat, Place, Polyline, Power, Water,
 };
-pub use view::{CorridorStatus, MapView, MapWidget, Zoom};
+pub use view::{CorridorStatus, MapView, MapWidget, Mark, Tag, Texture, Zoom};
 
 const BORDERS_RON: &str = include_str!("../../assets/map/borders.ron");
 const PLACES_RON: &str = include_str!("../../assets/map/places.ron");
@@ -79,6 +80,8 @@ pub(crate) mod palette {
     pub const SELECTED: Color = Color::Rgb(255, 255, 255);
     pub const LABEL: Color = Color::Rgb(220, 220, 220);
     pub const EVENT: Color = Color::Rgb(255, 255, 255);
+    /// What an action touches, picked out.
+    pub const HIGHLIGHT: Color = Color::Rgb(255, 255, 255);
 
     /// The background tint of a power's territory: its colour, darkened.
     pub const fn tint(c: Color) -> Color {

@@ -37,6 +37,9 @@ impl MapWidget<'_> {
         let frame = Frame::new(view.zoom, area.width, area.height, view.ascii, atlas.bbox);
         let base = cache::base(view, &frame, atlas);
         let mut raster = base.raster.clone();
+        if !view.marks.is_empty() {
+            raster.overlay(&cache::marks(view, &frame, atlas));
+        }
         if let Some(sel) = view.selected.and_then(|id| atlas.country(id)) {
             raster.overlay(&cache::outline(view, &frame, sel));
         }
@@ -63,16 +66,25 @@ impl MapView<'_> {
             let Some(co) = atlas.corridor(id) else {
                 continue;
             };
+            let lit = self.highlight.contains(&id);
             let color = match status {
+                _ if lit => palette::HIGHLIGHT,
                 CorridorStatus::Planned => palette::CORRIDOR_DIM,
                 _ => palette::CORRIDOR,
             };
             DashedLine {
                 points: &co.points,
-                dash: corridor_dash(status, ascii),
+                dash: if lit {
+                    Dash::SOLID
+                } else {
+                    corridor_dash(status, ascii)
+                },
                 color: self.colour(color),
             }
             .draw(g, raster, mark::CORRIDOR);
+        }
+        if self.hide_ties {
+            return;
         }
         if let Some(pc) = atlas.capital_of(self.player) {
             for p in Power::ALL {

@@ -39,8 +39,8 @@ impl MapView<'_> {
         let style = |c: Color| Style::default().fg(self.colour(c));
         let player_cap = atlas.capital_of(self.player);
 
-        // Event marker first: it is the news of the turn.
-        if let Some((_, at)) = self.event_place.and_then(|id| atlas.place(id))
+        // Event marker first, with the place's name: it is the news of the turn.
+        if let Some((name, at)) = self.event_place.and_then(|id| atlas.place(id))
             && f.contains(at)
         {
             let (cx, cy) = f.cell(at);
@@ -52,15 +52,24 @@ impl MapView<'_> {
                     text: text.into(),
                     style: st,
                 });
+                let len = name.chars().count() as u16;
+                if let Some(spot) = placer.place_beside(cx, cy, len) {
+                    out.push(Text {
+                        spot,
+                        text: name.to_string(),
+                        style: st,
+                    });
+                }
             }
         }
 
         // Capitals in order of priority: the player's, the powers', the
         // other playable states', the rest.
+        let lit = |c: &Capital| self.highlight.contains(&c.id.as_str());
         let rank = |c: &Capital| {
             if Some(c) == player_cap {
                 0
-            } else if c.power.is_some() {
+            } else if c.power.is_some() || lit(c) {
                 1
             } else if PLAYABLE.contains(&c.country.as_str()) {
                 2
@@ -84,6 +93,11 @@ impl MapView<'_> {
                 ),
                 _ => (if ascii { "o" } else { "•" }, style(palette::LABEL)),
             };
+            let st = if lit(c) {
+                st.add_modifier(Modifier::REVERSED)
+            } else {
+                st
+            };
             if let Some(spot) = placer.mark(cx, cy) {
                 out.push(Text {
                     spot,
@@ -106,6 +120,38 @@ impl MapView<'_> {
             }
         }
 
+        // The mode's tags, at the middle of each country's visible part.
+        for tag in self.tags {
+            let Some(anchor) = zoom_countries(self.zoom)
+                .iter()
+                .find(|c| c.id == tag.country)
+                .map(|c| c.anchor)
+            else {
+                continue;
+            };
+            if !f.contains(anchor) {
+                continue;
+            }
+            let len = tag.text.chars().count() as u16;
+            let (cx, cy) = f.cell(anchor);
+            let l = i32::from(len);
+            let cands = [
+                (cx - l / 2, cy),
+                (cx - l / 2, cy + 1),
+                (cx - l / 2, cy - 1),
+                (cx + 1, cy),
+                (cx - l, cy),
+                (cx - l / 2, cy + 2),
+            ];
+            if let Some(spot) = placer.place_first(&cands, len) {
+                out.push(Text {
+                    spot,
+                    text: tag.text.to_string(),
+                    style: style(tag.color).add_modifier(Modifier::BOLD | Modifier::REVERSED),
+                });
+            }
+        }
+
         // Arrows at the edge towards the powers' capitals out of view.
         if let Some(pc) = player_cap {
             for p in Power::ALL {
@@ -123,12 +169,25 @@ impl MapView<'_> {
                         cap.at.1.clamp(f.y[0], f.y[1]),
                     ));
                 let a = arrow(dx, dy, ascii);
+                // A mode's tag for a power out of view goes with its arrow.
+                let tag_in_view = |c: &str| {
+                    zoom_countries(self.zoom)
+                        .iter()
+                        .any(|v| v.id == c && f.contains(v.anchor))
+                };
+                let name = match self
+                    .tags
+                    .iter()
+                    .find(|t| t.country == cap.country && !tag_in_view(t.country))
+                {
+                    Some(t) => format!("{} {}", p.name(), t.text),
+                    None => p.name().to_string(),
+                };
                 let (cx, cy) = f.cell(exit);
                 let (cx, cy) = (
                     cx.clamp(0, i32::from(f.cols) - 1),
                     cy.clamp(0, i32::from(f.rows) - 1),
                 );
-                let name = p.name();
                 let (text, x0) = if a == '→' || a == '>' || a == '↗' || a == '↘' {
                     let t = format!("{name}{a}");
                     let l = t.chars().count() as i32;
@@ -201,10 +260,60 @@ impl MapView<'_> {
                 1 => style(c.power.map_or(palette::LABEL, power_color)),
                 _ => style(palette::LABEL),
             };
+            let st = if lit(c) {
+                st.add_modifier(Modifier::REVERSED | Modifier::BOLD)
+            } else {
+                st
+            };
             if let Some(spot) = placer.place_beside(*cx, *cy, len) {
                 out.push(Text {
                     spot,
                     text: c.name.clone(),
+                    style: st,
+                });
+            }
+        }
+
+        // Corridors' names, with their status, in the corridor mode and
+        // for what an action touches.
+        for &(id, status) in self.corridors {
+            let lit = self.highlight.contains(&id);
+            if !(self.corridor_labels || lit) {
+                continue;
+            }
+            let Some(co) = atlas.corridor(id) else {
+                continue;
+            };
+            let text = format!("{} {}", co.name, status_word(status));
+            let len = text.chars().count() as u16;
+            let l = i32::from(len);
+            // Beside its stations, the middle ones first.
+            let n = co.points.len();
+            let mut order: Vec<usize> = (0..n).collect();
+            order.sort_by_key(|&i| (2 * i).abs_diff(n - 1));
+            let cands: Vec<(i32, i32)> = order
+                .iter()
+                .map(|&i| co.points[i])
+                .filter(|&p| f.contains(p))
+                .flat_map(|p| {
+                    let (cx, cy) = f.cell(p);
+                    [
+                        (cx - l / 2, cy + 1),
+                        (cx - l / 2, cy - 1),
+                        (cx + 1, cy),
+                        (cx - l, cy),
+                    ]
+                })
+                .collect();
+            let st = if lit {
+                style(palette::HIGHLIGHT).add_modifier(Modifier::REVERSED | Modifier::BOLD)
+            } else {
+                style(palette::CORRIDOR).add_modifier(Modifier::BOLD)
+            };
+            if let Some(spot) = placer.place_first(&cands, len) {
+                out.push(Text {
+                    spot,
+                    text,
                     style: st,
                 });
             }
@@ -234,5 +343,15 @@ impl MapView<'_> {
             }
         }
         out
+    }
+}
+
+/// A corridor's status in a word.
+fn status_word(s: CorridorStatus) -> &'static str {
+    match s {
+        CorridorStatus::Planned => "planned",
+        CorridorStatus::Building => "building",
+        CorridorStatus::Open => "open",
+        CorridorStatus::Blocked => "blocked",
     }
 }

@@ -51,6 +51,105 @@ pub enum CorridorStatus {
     Blocked,
 }
 
+/// A texture that marks a country, told apart without colour: in braille
+/// by the shape of its dots (each light enough for lines and names to read
+/// over it), in ASCII by its character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Texture {
+    /// Horizontal hatching: a row of dots every four.
+    Rows,
+    /// Short vertical ticks.
+    Ticks,
+    /// One dot in four, on a square lattice.
+    Lattice,
+    /// Diagonal hatching.
+    Diagonal,
+    /// One dot in eight.
+    Sparse,
+}
+
+impl Texture {
+    pub const ALL: [Texture; 5] = [
+        Texture::Rows,
+        Texture::Ticks,
+        Texture::Lattice,
+        Texture::Diagonal,
+        Texture::Sparse,
+    ];
+
+    /// Whether dot `(x, y)` of the grid is painted (`ascii`: one dot a cell).
+    pub(crate) fn paints(self, x: usize, y: usize, ascii: bool) -> bool {
+        if ascii {
+            // A character every other cell of every other row: the
+            // character tells the textures apart.
+            return match self {
+                Texture::Sparse => x % 4 == 0 && y % 2 == 0,
+                _ => x % 2 == 0 && y % 2 == 0,
+            };
+        }
+        match self {
+            Texture::Rows => y % 4 == 0,
+            Texture::Ticks => x % 2 == 0 && y % 4 < 2,
+            Texture::Lattice => x % 2 == 0 && y % 2 == 0,
+            Texture::Diagonal => (x % 2 == 0 && y % 4 == 0) || (x % 2 == 1 && y % 4 == 1),
+            Texture::Sparse => x % 2 == 0 && y % 4 == 0 && (x / 2 + y / 4) % 2 == 0,
+        }
+    }
+
+    /// The character the texture paints in ASCII.
+    pub(crate) fn mark(self) -> u8 {
+        match self {
+            Texture::Rows => b'~',
+            Texture::Ticks => b'|',
+            Texture::Lattice => b'*',
+            Texture::Diagonal => b'/',
+            Texture::Sparse => b',',
+        }
+    }
+
+    /// What a cell of the texture looks like, for a legend.
+    pub fn sample(self, ascii: bool) -> char {
+        if ascii {
+            return char::from(self.mark());
+        }
+        let mut code = 0u32;
+        for y in 0..4 {
+            for x in 0..2 {
+                if self.paints(x, y, false) {
+                    code |= 1 << braille_bit(x, y);
+                }
+            }
+        }
+        char::from_u32(0x2800 + code).unwrap_or(' ')
+    }
+}
+
+/// The bit of the Unicode braille pattern for dot `(x, y)` of a cell.
+fn braille_bit(x: usize, y: usize) -> u32 {
+    match (x, y) {
+        (0, 3) => 6,
+        (1, 3) => 7,
+        (0, y) => y as u32,
+        (_, y) => 3 + y as u32,
+    }
+}
+
+/// A country marked on the map with a texture in a colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mark<'a> {
+    pub country: &'a str,
+    pub texture: Texture,
+    pub color: Color,
+}
+
+/// A short text written at a country's middle ("R 60", "62").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tag<'a> {
+    pub country: &'a str,
+    pub text: &'a str,
+    pub color: Color,
+}
+
 /// What the map shows. Ids that are not in the atlas are ignored.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct MapView<'a> {
@@ -70,6 +169,18 @@ pub struct MapView<'a> {
     pub ascii: bool,
     /// Colours on. Off (`NO_COLOR`), the meaning stays in patterns and marks.
     pub color: bool,
+    /// Countries marked with a texture (a map mode).
+    pub marks: &'a [Mark<'a>],
+    /// Short texts at countries' middles (a map mode).
+    pub tags: &'a [Tag<'a>],
+    /// Capitals, places and corridors to pick out (what an action touches).
+    pub highlight: &'a [&'a str],
+    /// Leave the player's state unfilled (a mode marks it instead).
+    pub plain_player: bool,
+    /// Leave out the lines of closeness to the powers' capitals.
+    pub hide_ties: bool,
+    /// Name each corridor drawn, with its status.
+    pub corridor_labels: bool,
 }
 
 impl MapView<'_> {

@@ -58,6 +58,19 @@ pub fn entry_cause(book: &Book, e: &LogEntry) -> String {
     }
 }
 
+/// What moved a number, in words that fit the way it moved: the turn's
+/// own bookkeeping is named for what it does to that number, everything
+/// else as `cause_label` names it.
+pub fn change_label(book: &Book, e: &LogEntry, var: &Var, rose: bool) -> String {
+    match (&e.cause, var, rose) {
+        (Cause::StrainFade, Var::Strain(_), false) => "Irritation fades with time".into(),
+        (Cause::Rivals(p), Var::Strain(_), false) => {
+            format!("{} is eased by closer ties", p.name())
+        }
+        _ => entry_cause(book, e),
+    }
+}
+
 /// A large swing of one score in one turn, with the causes behind it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TurningPoint {

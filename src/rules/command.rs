@@ -221,7 +221,7 @@ impl State {
         self.set(book, Var::Capital, f64::from(refund), Cause::Unplan(id));
     }
 
-    fn choose(&mut self, book: &Book, i: usize) {
+    pub(super) fn choose(&mut self, book: &Book, i: usize) {
         let Some(decision) = self.pending.first().copied() else {
             return;
         };

@@ -12,6 +12,7 @@ mod command;
 mod conditions;
 pub mod defs;
 mod effects;
+pub mod explain;
 mod game;
 pub mod grammar;
 pub mod ids;

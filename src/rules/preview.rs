@@ -206,6 +206,41 @@ pub fn preview_yield(state: &State, book: &Book, p: Power) -> Preview {
     summarise(state, s, Power::ALL.map(|q| state.strain(q)))
 }
 
+/// What the next step of a power's crisis ladder would do, as the turn's
+/// end would carry it out.
+pub fn preview_climb(
+    state: &State,
+    book: &Book,
+    p: Power,
+    step: super::types::LadderStep,
+) -> Preview {
+    let mut s = state.scratch();
+    s.story = s.turn;
+    s.ending = true;
+    s.climb(book, p, step);
+    summarise(state, s, Power::ALL.map(|q| state.strain(q)))
+}
+
+/// What answering the pending decision with choice `i` would do, whether or
+/// not the choice is open now (for the screens to say what a locked one
+/// would do); `None` when there is no such choice.
+pub fn preview_answer(state: &State, book: &Book, i: usize) -> Option<Preview> {
+    let n = match state.pending().first()? {
+        Decision::Event(id) => book.event(*id).choices.len(),
+        Decision::Ladder(..) => 2,
+    };
+    if i >= n {
+        return None;
+    }
+    let mut s = state.scratch();
+    s.story = s.turn;
+    s.choose(book, i);
+    let strain = strain_at_turn_end(&s, book, Power::ALL.map(|p| state.proximity(p)));
+    let from = s.turn;
+    unfold(&mut s, book, from);
+    Some(summarise(state, s, strain))
+}
+
 /// The choices of the pending decision, previewed (`None` for a locked one).
 pub fn preview_choices(state: &State, book: &Book) -> Vec<Option<Preview>> {
     let n = match state.pending().first() {

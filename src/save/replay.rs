@@ -117,8 +117,14 @@ impl ReplayReport {
         let mut out = String::new();
         if self.matches {
             out.push_str(&format!(
-                "{}: the {} recorded decisions reproduce the saved game.\n",
-                self.path, self.decisions
+                "{}: the {} reproduce{} the saved game.\n",
+                self.path,
+                counted(
+                    self.decisions as u64,
+                    "recorded decision",
+                    "recorded decisions"
+                ),
+                if self.decisions == 1 { "s" } else { "" }
             ));
         } else {
             out.push_str(&format!(
@@ -136,11 +142,7 @@ impl ReplayReport {
             self.country,
             self.scenario,
             self.seed,
-            if self.turns == 1 {
-                "1 turn".to_string()
-            } else {
-                format!("{} turns", self.turns)
-            },
+            counted(u64::from(self.turns), "turn", "turns"),
             self.date
         ));
         out.push_str(&format!(
@@ -165,5 +167,50 @@ impl ReplayReport {
             out.push_str(&format!("outcome: {name}\n"));
         }
         out
+    }
+}
+
+/// "1 turn", "3 turns".
+fn counted(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+
+    fn report(turns: u32, decisions: usize) -> ReplayReport {
+        ReplayReport {
+            path: "s.ron".into(),
+            scenario: "standard".into(),
+            country: "Kazakhstan".into(),
+            seed: 1,
+            decisions,
+            turns,
+            date: "2026 Q2".into(),
+            outcome: None,
+            outcome_name: None,
+            autonomy: 50.0,
+            leverage: 50.0,
+            stability: 50.0,
+            score: 50.0,
+            matches: true,
+            first_difference: None,
+            reason: None,
+            written_by: "0.2.0".into(),
+        }
+    }
+
+    #[test]
+    fn one_turn_is_a_turn() {
+        let one = report(1, 1).text();
+        assert!(one.contains("): 1 turn played, now"), "{one}");
+        assert!(one.contains("the 1 recorded decision reproduces"), "{one}");
+        let many = report(3, 5).text();
+        assert!(many.contains("): 3 turns played"), "{many}");
+        assert!(
+            many.contains("the 5 recorded decisions reproduce "),
+            "{many}"
+        );
     }
 }

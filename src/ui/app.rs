@@ -12,10 +12,10 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::keymap::{self, Ctx, Msg};
-use super::screens::{self, game::Focus};
+pub use super::play::Play;
+use super::screens;
 use super::theme::Theme;
-use super::widgets::map_panel::Zoom;
-use crate::rules::{Book, Command, Game};
+use crate::rules::{Book, Game};
 use crate::save;
 
 /// The smallest terminal the game draws in.
@@ -68,46 +68,6 @@ pub enum Dialog {
     SaveAs { name: String },
 }
 
-/// A game being played, with what the player has selected on its screen.
-#[derive(Debug, Clone)]
-pub struct Play {
-    pub game: Game,
-    /// Index into the book's actions.
-    pub selected: usize,
-    pub focus: Focus,
-    pub zoom: Zoom,
-    /// Index into the map's countries in view.
-    pub map_selected: usize,
-    pub log_scroll: u16,
-    /// The event popup is put aside to look at the board.
-    pub peek: bool,
-    pub choice: usize,
-    pub end_scroll: u16,
-    /// How many decisions the game had when last saved by the player.
-    pub saved_decisions: Option<usize>,
-}
-
-impl Play {
-    pub fn new(game: Game) -> Play {
-        Play {
-            game,
-            selected: 0,
-            focus: Focus::Actions,
-            zoom: Zoom::default(),
-            map_selected: 0,
-            log_scroll: 0,
-            peek: false,
-            choice: 0,
-            end_scroll: 0,
-            saved_decisions: None,
-        }
-    }
-
-    pub fn just_saved(&self) -> bool {
-        self.saved_decisions == Some(self.game.decisions().len())
-    }
-}
-
 pub struct App {
     pub book: Book,
     pub theme: Theme,
@@ -126,6 +86,12 @@ pub struct App {
     /// How far the scrolling text drawn last (news, debrief, help) can
     /// scroll before its end shows: the end stop for ↓.
     pub scroll_limit: Cell<u16>,
+    /// How many rows of that text show at once: a page for PgUp/PgDn.
+    pub scroll_page: Cell<u16>,
+    /// The area last drawn: the screen keys and clicks are read against.
+    pub drawn: Cell<Rect>,
+    /// Wrapped text kept between frames.
+    pub rows: super::widgets::cache::RowCache,
 }
 
 impl App {
@@ -144,6 +110,9 @@ impl App {
             quit: false,
             size: (120, 40),
             scroll_limit: Cell::new(u16::MAX),
+            scroll_page: Cell::new(1),
+            drawn: Cell::new(Rect::default()),
+            rows: Default::default(),
             book,
         };
         match launch {
@@ -171,7 +140,7 @@ impl App {
 
     /// Starts playing a game.
     pub fn start(&mut self, game: Game) {
-        self.play = Some(Play::new(game));
+        self.play = Some(Play::new(&self.book, game));
         self.screen = Screen::Game;
         self.dialog = None;
         self.sync();
@@ -198,8 +167,35 @@ impl App {
         }
     }
 
+    /// The screen as last drawn (its size as last reported before any
+    /// drawing).
+    pub fn area(&self) -> Rect {
+        let drawn = self.drawn.get();
+        if drawn.is_empty() {
+            Rect::new(0, 0, self.size.0, self.size.1)
+        } else {
+            drawn
+        }
+    }
+
+    /// Whether the screen shows only the request to enlarge it.
+    pub fn too_small(&self) -> bool {
+        let a = self.area();
+        a.width < MIN_WIDTH || a.height < MIN_HEIGHT
+    }
+
     pub fn on_key(&mut self, key: KeyEvent) {
         if key.kind != KeyEventKind::Press {
+            return;
+        }
+        // While only the request to enlarge shows, nothing is answered or
+        // planned blind: the one key that acts is quitting, at once, with
+        // the game autosaved so that nothing is lost.
+        if self.too_small() {
+            if keymap::lookup(self.ctx(), &key) == Some(Msg::Quit) {
+                self.autosave();
+                self.quit = true;
+            }
             return;
         }
         // Text fields take characters before the keymap does.
@@ -231,17 +227,21 @@ impl App {
     }
 
     pub fn on_mouse(&mut self, m: MouseEvent) {
-        if self.dialog.is_some() || !matches!(m.kind, MouseEventKind::Down(MouseButton::Left)) {
+        if self.dialog.is_some()
+            || self.too_small()
+            || !matches!(m.kind, MouseEventKind::Down(MouseButton::Left))
+        {
             return;
         }
         if self.screen == Screen::Game {
-            let area = Rect::new(0, 0, self.size.0, self.size.1);
+            let area = self.area();
             screens::game::click(self, area, m.column, m.row);
         }
     }
 
     pub fn on_resize(&mut self, w: u16, h: u16) {
         self.size = (w, h);
+        self.drawn.set(Rect::new(0, 0, w, h));
     }
 
     pub fn update(&mut self, msg: Msg) {
@@ -268,6 +268,8 @@ impl App {
         }
         match self.screen {
             Screen::Title => screens::title::update(self, msg),
+            // Shift-Tab goes round the new game's fields as Tab does.
+            Screen::NewGame if msg == Msg::FocusBack => screens::new_game::update(self, Msg::Focus),
             Screen::NewGame => screens::new_game::update(self, msg),
             Screen::Load => screens::load::update(self, msg),
             Screen::Game => screens::game::update(self, msg),
@@ -279,14 +281,12 @@ impl App {
 
     fn update_dialog(&mut self, dialog: Dialog, msg: Msg) {
         match (dialog, msg) {
-            (Dialog::Help { scroll }, Msg::Down) => {
+            (
+                Dialog::Help { scroll },
+                Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown | Msg::Home | Msg::End,
+            ) => {
                 self.dialog = Some(Dialog::Help {
-                    scroll: self.scroll_down(scroll),
-                })
-            }
-            (Dialog::Help { scroll }, Msg::Up) => {
-                self.dialog = Some(Dialog::Help {
-                    scroll: scroll.saturating_sub(1),
+                    scroll: self.scroll_by(scroll, msg),
                 })
             }
             (Dialog::Help { .. }, Msg::Back) => self.dialog = None,
@@ -311,6 +311,22 @@ impl App {
         scroll.saturating_add(1).min(limit.max(scroll))
     }
 
+    /// A scrolling text drawn last (help, debrief) moved by a key: a row,
+    /// a page, or to either end.
+    pub fn scroll_by(&self, scroll: u16, msg: Msg) -> u16 {
+        let limit = self.scroll_limit.get();
+        let page = self.scroll_page.get().saturating_sub(1).max(1);
+        match msg {
+            Msg::Up => scroll.saturating_sub(1),
+            Msg::Down => self.scroll_down(scroll),
+            Msg::PageUp => scroll.saturating_sub(page),
+            Msg::PageDown => scroll.saturating_add(page).min(limit.max(scroll)),
+            Msg::Home => 0,
+            Msg::End => limit,
+            _ => scroll,
+        }
+    }
+
     fn ask_quit(&mut self) {
         let unsaved = self.play.as_ref().is_some_and(|p| !p.just_saved());
         // A game being set up is work too: ask before dropping it.
@@ -318,58 +334,6 @@ impl App {
             self.dialog = Some(Dialog::ConfirmQuit);
         } else {
             self.quit = true;
-        }
-    }
-
-    fn save_as(&mut self, name: &str) {
-        let Some(play) = &mut self.play else { return };
-        let name = if name.is_empty() {
-            save::default_name(&self.book, &play.game)
-        } else {
-            name.to_string()
-        };
-        match save::write(&self.book, &self.save_dir, &name, &play.game) {
-            Ok(path) => {
-                play.saved_decisions = Some(play.game.decisions().len());
-                self.status = Some(format!("Saved to {}", path.display()));
-            }
-            Err(e) => self.status = Some(format!("Not saved: {e}")),
-        }
-    }
-
-    /// Sends a command to the game; a refusal becomes the status line.
-    /// After the end of a turn, and after each answer to what it drew (the
-    /// last of which may end the game), the autosave is written.
-    pub fn command(&mut self, cmd: Command) -> bool {
-        let Some(play) = &mut self.play else {
-            return false;
-        };
-        let end = cmd == Command::EndTurn;
-        let autosave = end || matches!(cmd, Command::Choose(_));
-        match play.game.apply(&self.book, cmd) {
-            Ok(_) => {
-                self.status = None;
-                if end {
-                    play.log_scroll = 0;
-                }
-                if autosave {
-                    if let Err(e) = save::write_autosave(&self.book, &self.save_dir, &play.game) {
-                        self.status = Some(format!("Autosave failed: {e}"));
-                    }
-                }
-                true
-            }
-            Err(e) => {
-                self.status = Some(format!("Not now: {e}"));
-                false
-            }
-        }
-    }
-
-    /// Writes the autosave (on a hang-up).
-    pub fn autosave(&self) {
-        if let Some(play) = &self.play {
-            let _ = save::write_autosave(&self.book, &self.save_dir, &play.game);
         }
     }
 
@@ -399,6 +363,7 @@ impl App {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.drawn.set(area);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             super::widgets::enlarge(area, buf);
             return;

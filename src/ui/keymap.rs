@@ -22,6 +22,19 @@ pub enum Msg {
     Choice(usize),
     Zoom,
     Focus,
+    /// The focus back one panel.
+    FocusBack,
+    /// A page up or down, or to the top or the end, in the panel in front.
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    /// The next way of marking the map (closeness, a domain, corridors).
+    MapMode,
+    /// Open or close the leverage gauge into its parts.
+    Parts,
+    /// Erase a character of a name being typed.
+    Erase,
     Yes,
     No,
 }
@@ -52,10 +65,15 @@ pub struct Binding {
 }
 
 use Ctx::*;
-use KeyCode::{BackTab, Char, Down, Enter, Esc, Left, Right, Tab, Up};
+use KeyCode::{
+    BackTab, Backspace, Char, Down, End as EndKey, Enter, Esc, Home as HomeKey, Left,
+    PageDown as PgDn, PageUp as PgUp, Right, Tab, Up,
+};
 
 const PLAYING: &[Ctx] = &[Game, Event];
 const MENUS: &[Ctx] = &[Title, NewGame, Load, Game, Event, Help, End];
+/// Where a panel or a list scrolls.
+const SCROLLED: &[Ctx] = &[Game, Help, End];
 
 /// Every key of the game.
 pub const BINDINGS: &[Binding] = &[
@@ -110,10 +128,42 @@ pub const BINDINGS: &[Binding] = &[
         ctx: &[NewGame, Game],
     },
     Binding {
+        keys: &[PgUp],
+        label: "PgUp",
+        msg: Msg::PageUp,
+        help: "a page up in the list or text in front (actions, news, help, debrief)",
+        hint: "",
+        ctx: SCROLLED,
+    },
+    Binding {
+        keys: &[PgDn],
+        label: "PgDn",
+        msg: Msg::PageDown,
+        help: "a page down in the list or text in front",
+        hint: "",
+        ctx: SCROLLED,
+    },
+    Binding {
+        keys: &[HomeKey],
+        label: "Home",
+        msg: Msg::Home,
+        help: "to the top of the list or text in front",
+        hint: "",
+        ctx: SCROLLED,
+    },
+    Binding {
+        keys: &[EndKey],
+        label: "End",
+        msg: Msg::End,
+        help: "to the end of the list or text in front",
+        hint: "",
+        ctx: SCROLLED,
+    },
+    Binding {
         keys: &[Enter],
         label: "Enter",
         msg: Msg::Select,
-        help: "choose: plan the selected action, start, load, answer",
+        help: "choose: plan the selected action (on a planned one: take it back), start, load, answer",
         hint: "choose",
         ctx: &[Title, NewGame, Load, Game, Event, End, SaveAs],
     },
@@ -134,11 +184,19 @@ pub const BINDINGS: &[Binding] = &[
         ctx: &[Game],
     },
     Binding {
-        keys: &[Tab, BackTab],
+        keys: &[Tab],
         label: "Tab",
         msg: Msg::Focus,
-        help: "move the focus: actions, map (new game: country, scenario, seed)",
+        help: "move the focus: actions, map, news, goals, world (new game: country, scenario, seed)",
         hint: "focus",
+        ctx: &[NewGame, Game],
+    },
+    Binding {
+        keys: &[BackTab],
+        label: "S-Tab",
+        msg: Msg::FocusBack,
+        help: "move the focus back",
+        hint: "",
         ctx: &[NewGame, Game],
     },
     Binding {
@@ -147,6 +205,22 @@ pub const BINDINGS: &[Binding] = &[
         msg: Msg::Zoom,
         help: "zoom the map: the region or all Eurasia",
         hint: "zoom",
+        ctx: &[Game],
+    },
+    Binding {
+        keys: &[Char('m')],
+        label: "m",
+        msg: Msg::MapMode,
+        help: "mark the map by closeness, by the leading power of a domain, or by corridor",
+        hint: "map",
+        ctx: &[Game],
+    },
+    Binding {
+        keys: &[Char('o')],
+        label: "o",
+        msg: Msg::Parts,
+        help: "open or close the leverage gauge into its parts",
+        hint: "",
         ctx: &[Game],
     },
     Binding {
@@ -172,6 +246,14 @@ pub const BINDINGS: &[Binding] = &[
         help: "no (in a question)",
         hint: "no",
         ctx: &[Confirm],
+    },
+    Binding {
+        keys: &[Backspace],
+        label: "Bksp",
+        msg: Msg::Erase,
+        help: "erase the last character of a name or seed being typed",
+        hint: "",
+        ctx: &[NewGame, SaveAs],
     },
     Binding {
         keys: &[Esc],
@@ -217,6 +299,22 @@ pub fn lookup(ctx: Ctx, key: &KeyEvent) -> Option<Msg> {
         })
 }
 
+/// How the key for `msg` is written, from the table (its first binding),
+/// for the prose of the screens: "end the turn with e".
+pub fn key(msg: Msg) -> &'static str {
+    BINDINGS
+        .iter()
+        .find(|b| b.msg == msg || matches!((b.msg, msg), (Msg::Choice(_), Msg::Choice(_))))
+        .map_or("?", |b| b.label)
+}
+
+/// The first key for `msg` alone ("↑" of "↑/k"), for prose that names two
+/// keys together: "←→ pick a country".
+pub fn key_short(msg: Msg) -> &'static str {
+    let label = key(msg);
+    label.split('/').next().unwrap_or(label)
+}
+
 /// The footer's hints for a context: (key, what it does).
 pub fn hints(ctx: Ctx) -> Vec<(&'static str, &'static str)> {
     BINDINGS
@@ -250,6 +348,15 @@ mod tests {
         assert_eq!(lookup(Event, &key(Esc)), Some(Msg::Back));
         assert_eq!(lookup(Confirm, &key(Char('y'))), Some(Msg::Yes));
         assert_eq!(lookup(Game, &key(Char('y'))), None);
+    }
+
+    #[test]
+    fn prose_names_keys_from_the_table() {
+        assert_eq!(super::key(Msg::EndTurn), "e");
+        assert_eq!(super::key(Msg::Choice(3)), "1-9");
+        assert_eq!(key_short(Msg::Left), "←");
+        assert_eq!(key_short(Msg::Select), "Enter");
+        assert_eq!(super::key(Msg::PageDown), "PgDn");
     }
 
     #[test]

@@ -3,8 +3,11 @@
 //! only by sending commands to the rules.
 
 pub mod app;
+mod commands;
+pub mod goals;
 pub mod keymap;
 pub mod launch;
+pub mod play;
 pub mod screens;
 pub mod theme;
 pub mod widgets;

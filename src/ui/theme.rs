@@ -126,6 +126,14 @@ impl Theme {
     pub fn minus(&self) -> &'static str {
         if self.ascii { "-" } else { "−" }
     }
+    /// More rows or items below what a panel shows.
+    pub fn more_below(&self) -> &'static str {
+        if self.ascii { "v" } else { "▼" }
+    }
+    /// More rows or items above what a panel shows.
+    pub fn more_above(&self) -> &'static str {
+        if self.ascii { "^" } else { "▲" }
+    }
     pub fn pointer(&self) -> &'static str {
         if self.ascii { ">" } else { "▸" }
     }

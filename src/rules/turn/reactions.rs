@@ -76,7 +76,7 @@ impl State {
         self.apply_all(book, &book.power(p).yields, cause);
     }
 
-    fn climb(&mut self, book: &Book, p: Power, step: LadderStep) {
+    pub(in crate::rules) fn climb(&mut self, book: &Book, p: Power, step: LadderStep) {
         self.powers[p.index()].ladder = step;
         let cause = Cause::Reaction(p, step);
         self.note(cause, Note::Ladder(p, step));

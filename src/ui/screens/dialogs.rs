@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::save;
 use crate::ui::app::App;
-use crate::ui::keymap::Ctx;
+use crate::ui::keymap::{Ctx, Msg, key};
 use crate::ui::widgets::{centered, footer, popup};
 
 pub fn render_confirm(app: &App, area: Rect, buf: &mut Buffer) {
@@ -26,9 +26,9 @@ pub fn render_confirm(app: &App, area: Rect, buf: &mut Buffer) {
         Line::raw(note),
         Line::from(vec![
             Span::raw("Quit now? "),
-            Span::styled("y", t.key()),
+            Span::styled(key(Msg::Yes), t.key()),
             Span::raw(" yes / "),
-            Span::styled("n", t.key()),
+            Span::styled(key(Msg::No), t.key()),
             Span::raw(" no"),
         ]),
     ];
@@ -75,7 +75,10 @@ pub fn render_save_as(app: &App, name: &str, area: Rect, buf: &mut Buffer) {
             Span::styled(format!(" {name}"), t.heading()),
             Span::styled("_", t.key()),
         ]),
-        Line::styled("Type a name, Backspace to erase.", t.dim()),
+        Line::styled(
+            format!("Type a name, {} to erase.", key(Msg::Erase)),
+            t.dim(),
+        ),
     ];
     if let Some(note) = name_note(app, name) {
         lines.push(Line::styled(note, t.warn()));

@@ -8,19 +8,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
 
 use crate::report::debrief::{date_of, turning_points};
-use crate::rules::State;
+use crate::rules::{Outcome, State, Var};
 use crate::ui::app::{App, Screen};
-use crate::ui::keymap::{Ctx, Msg};
+use crate::ui::goals::{best, best_readings, near, score_goal};
+use crate::ui::keymap::{Ctx, Msg, key, key_short};
 use crate::ui::widgets::{footer, num, panel, scroll_limit, status};
 
 pub fn update(app: &mut App, msg: Msg) {
-    let down = app.play.as_ref().map(|p| app.scroll_down(p.end_scroll));
+    let moved = app.play.as_ref().map(|p| app.scroll_by(p.end_scroll, msg));
     let Some(play) = app.play.as_mut() else {
         return;
     };
     match msg {
-        Msg::Up => play.end_scroll = play.end_scroll.saturating_sub(1),
-        Msg::Down => play.end_scroll = down.unwrap_or_default(),
+        Msg::Up | Msg::Down | Msg::PageUp | Msg::PageDown | Msg::Home | Msg::End => {
+            play.end_scroll = moved.unwrap_or_default()
+        }
         Msg::Select | Msg::Back => {
             app.play = None;
             app.screen = Screen::Title;
@@ -41,6 +43,9 @@ fn chart(app: &App, state: &State, area: Rect, buf: &mut Buffer) {
         series(|s| s.stability),
     );
     let last = h.last().map_or(1, |s| s.turn).max(1);
+    // The last snapshot is the state after the last turn: it is dated by
+    // that turn, as the debrief dates it.
+    let end = date_of(state, last - 1);
     let datasets = vec![
         Dataset::default()
             .marker(Marker::Braille)
@@ -82,7 +87,7 @@ fn chart(app: &App, state: &State, area: Rect, buf: &mut Buffer) {
             Axis::default()
                 .title("turn")
                 .bounds([0.0, f64::from(last)])
-                .labels([date_of(state, 0), date_of(state, last)]),
+                .labels([date_of(state, 0), end]),
         )
         .y_axis(
             Axis::default()
@@ -91,6 +96,37 @@ fn chart(app: &App, state: &State, area: Rect, buf: &mut Buffer) {
         )
         .legend_position(None)
         .render(area, buf);
+}
+
+/// Which conditions of the best ending held at the end and which did not,
+/// with their values.
+pub fn best_ending_lines(app: &App, state: &State, outcome: &Outcome) -> Vec<Line<'static>> {
+    let (t, book) = (&app.theme, &app.book);
+    let Some(e) = best(book) else {
+        return Vec::new();
+    };
+    let reached = book.ending(outcome.ending).id == e.id;
+    let head = if reached {
+        format!(
+            "The best ending, {}, reached: every condition held",
+            e.title
+        )
+    } else {
+        format!("The best ending, {}, missed:", e.title)
+    };
+    let mut lines = vec![Line::styled(head, t.heading())];
+    for r in best_readings(state, book, t.minus()) {
+        let (m, style) = if r.held {
+            (t.check(), t.good())
+        } else {
+            (t.cross(), t.bad())
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{m} "), style),
+            Span::raw(r.text),
+        ]));
+    }
+    lines
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -119,21 +155,35 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(ending.text.clone())
         .wrap(Wrap { trim: true })
         .render(text.inner(ratatui::layout::Margin::new(1, 0)), buf);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(middle);
+    let [left, right] = Layout::horizontal([
+        Constraint::Percentage(if compact { 42 } else { 50 }),
+        Constraint::Fill(1),
+    ])
+    .areas(middle);
     chart(app, state, left, buf);
     let mut lines = vec![
         Line::raw(format!(
             "By the end of {}, after {} turns: autonomy {}, leverage {}, stability {}.",
             date_of(state, outcome.turn.saturating_sub(1)),
             outcome.turn,
-            num(state.autonomy().round()),
-            num(state.leverage().round()),
-            num(state.stability().round())
+            near(
+                state.autonomy(),
+                score_goal(book, &Var::Autonomy).unwrap_or(f64::NAN)
+            ),
+            near(
+                state.leverage(),
+                score_goal(book, &Var::Leverage).unwrap_or(f64::NAN)
+            ),
+            near(
+                state.stability(),
+                score_goal(book, &Var::Stability).unwrap_or(f64::NAN)
+            )
         )),
         Line::raw(""),
-        Line::styled("Turning points", t.heading()),
     ];
+    lines.extend(best_ending_lines(app, state, outcome));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Turning points", t.heading()));
     for tp in turning_points(state, book, if compact { 4 } else { 6 }) {
         let d = tp.after - tp.before;
         let arrow = if d > 0.0 { t.up() } else { t.down() };
@@ -164,11 +214,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             lines.push(Line::raw(format!("{}. {q}", i + 1)));
         }
     }
-    let block = panel(t, " Debrief (↑↓ scroll) ", false);
+    let title = format!(
+        " Debrief ({}{} {} scroll) ",
+        key_short(Msg::Up),
+        key_short(Msg::Down),
+        key(Msg::PageDown)
+    );
+    let block = panel(t, title, false);
     let inner = block.inner(right);
     let text = Paragraph::new(lines).wrap(Wrap { trim: true });
     app.scroll_limit
         .set(scroll_limit(text.line_count(inner.width), inner.height));
+    app.scroll_page.set(inner.height);
     text.scroll((play.end_scroll, 0))
         .block(block)
         .render(right, buf);

@@ -1,17 +1,23 @@
 //! The event popup: a pending decision (an event's choices, or a step on a
-//! power's crisis ladder), with the article sentence it comes from.
+//! power's crisis ladder), with the article sentence it comes from, where
+//! it happens, and under each answer everything it would change, in the
+//! words of the action preview; a locked answer says what it needs.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::rules::preview::{Preview, preview, preview_choices, preview_yield};
+use crate::rules::defs::Cond;
+use crate::rules::explain::yield_odds;
+use crate::rules::preview::{Preview, preview_answer, preview_climb, preview_yield};
 use crate::rules::{Book, Command, Decision, EventId, LadderStep, Power, State, decision_choices};
 use crate::ui::app::App;
-use crate::ui::keymap::{Ctx, Msg};
+use crate::ui::goals::near;
+use crate::ui::keymap::{Ctx, Msg, key};
 use crate::ui::theme::Theme;
-use crate::ui::widgets::{centered, footer, num, popup, rows};
+use crate::ui::widgets::consequences::{Part, parts, provoked};
+use crate::ui::widgets::{centered, footer, popup, rows};
 
 pub fn update(app: &mut App, msg: Msg) {
     let Some(play) = app.play.as_mut() else {
@@ -39,43 +45,31 @@ fn choose(app: &mut App, i: usize) {
     }
 }
 
-/// A short summary of a preview: the scores and the closeness it moves.
-fn summary(t: &Theme, p: &Preview) -> String {
-    let mut parts = Vec::new();
-    for (name, d) in [
-        ("Autonomy", p.autonomy),
-        ("Leverage", p.leverage),
-        ("Stability", p.stability),
-    ] {
-        if d.abs() >= 0.5 {
-            parts.push(format!(
-                "{name} {}{}",
-                if d > 0.0 { "+" } else { t.minus() },
-                num(d.abs())
-            ));
-        }
-    }
-    for pw in Power::ALL {
-        let d = p.proximity[pw.index()];
-        if d.abs() >= 0.5 {
-            parts.push(format!(
-                "{} {}{}",
-                pw.name(),
-                if d > 0.0 { "+" } else { t.minus() },
-                num(d.abs())
-            ));
-        }
-    }
-    if parts.is_empty() {
-        "little change at once".into()
-    } else {
-        parts.join(", ")
-    }
+/// What an unmet requirement needs, with the value now: "Turkey proximity
+/// at least 55 (now 53.2)".
+pub fn unmet(state: &State, book: &Book, requires: &[Cond]) -> Vec<String> {
+    requires
+        .iter()
+        .filter(|c| !state.holds(c))
+        .map(|c| match c {
+            Cond::AtLeast(v, x) | Cond::AtMost(v, x) => {
+                format!("{} (now {})", book.describe(c), near(state.get(*v), *x))
+            }
+            other => book.describe(other),
+        })
+        .collect()
 }
 
-/// One numbered answer, with a pointer on the selected one so it shows
-/// without colour too.
-fn choice_line(t: &Theme, text: String, selected: bool, available: bool) -> Line<'static> {
+/// One numbered answer, a pointer on the selected one so it shows
+/// without colour too, and what it would change below it.
+fn answer(
+    t: &Theme,
+    head: String,
+    selected: bool,
+    available: bool,
+    below: Vec<Part>,
+    flow: bool,
+) -> Vec<Line<'static>> {
     let pointer = if selected { t.pointer() } else { " " };
     let style = if !available {
         t.dim()
@@ -84,7 +78,23 @@ fn choice_line(t: &Theme, text: String, selected: bool, available: bool) -> Line
     } else {
         t.text()
     };
-    Line::styled(format!("{pointer} {text}"), style)
+    let mut lines = vec![Line::styled(format!("{pointer} {head}"), style)];
+    if flow {
+        // One paragraph: the same parts, run together.
+        let mut spans = vec![Span::raw("     ")];
+        for (i, p) in below.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" · ", t.dim()));
+            }
+            spans.extend(p.line(t, "").spans);
+        }
+        if !below.is_empty() {
+            lines.push(Line::from(spans));
+        }
+    } else {
+        lines.extend(below.iter().map(|p| p.line(t, "     ")));
+    }
+    lines
 }
 
 struct Content {
@@ -93,13 +103,29 @@ struct Content {
     choices: Vec<Line<'static>>,
 }
 
+/// The parts of a preview, and a warning when it may draw a reaction.
+fn costs(state: &State, book: &Book, t: &Theme, pv: Option<&Preview>) -> Vec<Part> {
+    let mut out = Vec::new();
+    if let Some(pv) = pv {
+        out = parts(state, book, t, pv, false);
+        out.extend(provoked(state, t, pv));
+    }
+    if out.is_empty() {
+        out.push(Part {
+            heading: "Likely:".into(),
+            spans: vec![Span::styled("little change at once", t.dim())],
+        });
+    }
+    out
+}
+
 fn ladder_content(
     state: &State,
     book: &Book,
     t: &Theme,
-    p: Power,
-    step: LadderStep,
+    (p, step): (Power, LadderStep),
     sel: usize,
+    flow: bool,
 ) -> Content {
     let def = book.power(p);
     let text = def
@@ -118,71 +144,137 @@ fn ladder_content(
             }
         })
         .collect();
-    let back = preview(state, book, &Command::Choose(0))
-        .map(|pv| summary(t, &pv))
-        .unwrap_or_default();
-    let hold = summary(t, &preview_yield(state, book, p));
+    let odds = (yield_odds(state, book, p) * 100.0).round();
+    let ps = state.power(p);
     let lines = vec![
         Line::styled(
-            format!("{}: {} — back down (1) or hold (2)", p.name(), step.name()),
+            format!(
+                "{}: {} — back down ({}) or hold ({})",
+                p.name(),
+                step.name(),
+                1,
+                2
+            ),
             t.heading(),
         ),
         Line::raw(text.to_string()),
-        Line::styled(format!("Crisis ladder: {}", steps.join(" → ")), t.dim()),
+        Line::styled(
+            format!("Crisis ladder: {}", steps.join(&format!(" {} ", t.arrow()))),
+            t.dim(),
+        ),
+        Line::styled(
+            format!(
+                "If you hold, {} backs down at the end of the turn with odds of about {odds:.0}% ({} {}), or climbs; it lets the matter drop if its strain falls below {:.0}% of its tolerance (now {} of {}).",
+                p.name(),
+                def.strength.name(),
+                near(state.world(def.strength), 0.0),
+                book.model.ladder.calm_below * 100.0,
+                near(ps.strain, ps.tolerance * book.model.ladder.calm_below),
+                near(ps.tolerance, -1.0)
+            ),
+            t.warn(),
+        ),
     ];
-    let hold_text = if next == step {
-        format!(
-            "2  Hold — {} is at its last step; if it backs down you gain leverage ({hold})",
-            p.name()
-        )
+    let back = costs(state, book, t, preview_answer(state, book, 0).as_ref());
+    let mut hold = Vec::new();
+    if next != step {
+        let climb = preview_climb(state, book, p, next);
+        for mut part in parts(state, book, t, &climb, false) {
+            part.heading = format!("If it climbs to {}: {}", next.name(), part.heading);
+            hold.push(part);
+        }
+    }
+    for mut part in parts(state, book, t, &preview_yield(state, book, p), false) {
+        part.heading = format!("If it backs down ({odds:.0}%): {}", part.heading);
+        hold.push(part);
+    }
+    let hold_head = if next == step {
+        format!("2  Hold — {} is at its last step", p.name())
     } else {
-        format!(
-            "2  Hold — risk the next step ({}); if {} backs down instead, you gain leverage ({hold})",
-            next.name(),
-            p.name()
-        )
+        format!("2  Hold — risk the next step ({})", next.name())
     };
-    let choices = [
-        format!("1  Back down — lose autonomy, keep stability ({back})"),
-        hold_text,
-    ];
+    let mut choices = answer(
+        t,
+        "1  Back down — lose autonomy, keep stability".into(),
+        sel == 0,
+        true,
+        back,
+        flow,
+    );
+    choices.extend(answer(t, hold_head, sel == 1, true, hold, flow));
     Content {
         title: format!("{} on the crisis ladder", def.name),
         lines,
-        choices: choices
-            .into_iter()
-            .enumerate()
-            .map(|(i, c)| choice_line(t, c, i == sel, true))
-            .collect(),
+        choices,
     }
 }
 
-fn event_content(state: &State, book: &Book, t: &Theme, id: EventId, sel: usize) -> Content {
+fn event_content(
+    state: &State,
+    book: &Book,
+    t: &Theme,
+    id: EventId,
+    sel: usize,
+    flow: bool,
+) -> Content {
     let e = book.event(id);
     let mut lines = vec![Line::raw(e.text.clone())];
     if let Some(src) = &e.source {
         lines.push(Line::styled(format!("“{src}”"), t.quote()));
-        lines.push(Line::styled("  — from the article", t.dim()));
     } else if let Some(ctx) = &e.context {
         lines.push(Line::styled(format!("Context: {ctx}"), t.dim()));
     }
-    let avail = decision_choices(state, book);
-    let previews = preview_choices(state, book);
-    let choices = e
-        .choices
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let locked = avail.get(i).and_then(|a| a.1.clone());
-            let ok = locked.is_none();
-            let text = match (locked, previews.get(i).and_then(Option::as_ref)) {
-                (None, Some(pv)) => format!("{}  {} ({})", i + 1, c.label, summary(t, pv)),
-                (Some(why), _) => format!("{}  {} (requires {why})", i + 1, c.label),
-                (None, None) => format!("{}  {}", i + 1, c.label),
-            };
-            choice_line(t, text, i == sel, ok)
+    let whence = if e.source.is_some() {
+        "  — from the article"
+    } else {
+        ""
+    };
+    let place = e
+        .place
+        .as_deref()
+        .and_then(|p| crate::map::atlas().place(p))
+        .map(|(name, _)| {
+            let flag = if t.ascii { "!" } else { "◆" };
+            format!(
+                "{}where: {name}, {flag} on the map ({} looks)",
+                if whence.is_empty() { "" } else { " · " },
+                key(Msg::Back)
+            )
         })
-        .collect();
+        .unwrap_or_default();
+    if !whence.is_empty() || !place.is_empty() {
+        lines.push(Line::styled(format!("{whence}{place}"), t.dim()));
+    }
+    let avail = decision_choices(state, book);
+    let mut choices = Vec::new();
+    for (i, c) in e.choices.iter().enumerate() {
+        let ok = avail.get(i).is_some_and(|a| a.1.is_none());
+        // A locked answer says what it needs, then what it would do.
+        let mut below = Vec::new();
+        if !ok {
+            below.push(Part {
+                heading: "Locked:".into(),
+                spans: vec![Span::styled(
+                    format!("needs {}", unmet(state, book, &c.requires).join("; ")),
+                    t.warn(),
+                )],
+            });
+        }
+        below.extend(costs(
+            state,
+            book,
+            t,
+            preview_answer(state, book, i).as_ref(),
+        ));
+        choices.extend(answer(
+            t,
+            format!("{}  {}", i + 1, c.label),
+            i == sel,
+            ok,
+            below,
+            flow,
+        ));
+    }
     Content {
         title: e.title.clone(),
         lines,
@@ -202,14 +294,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let t = &app.theme;
-    let c = match decision {
-        Decision::Event(id) => event_content(state, &app.book, t, *id, play.choice),
-        Decision::Ladder(p, step) => ladder_content(state, &app.book, t, *p, *step, play.choice),
-    };
-    let w = (area.width * 4 / 5).clamp(60, 100).min(area.width);
+    let w = (area.width * 4 / 5).clamp(60, 104).min(area.width);
     let inner_w = w.saturating_sub(2);
-    let text_h = height(&c.lines, inner_w, true) + height(&c.choices, inner_w, false);
-    let h = (text_h + 6).min(area.height.saturating_sub(2));
+    let content = |flow| match decision {
+        Decision::Event(id) => event_content(state, &app.book, t, *id, play.choice, flow),
+        Decision::Ladder(p, step) => {
+            ladder_content(state, &app.book, t, (*p, *step), play.choice, flow)
+        }
+    };
+    // Each answer's changes line by line where there is room, run together
+    // where there is not.
+    let room = area.height.saturating_sub(2);
+    let mut c = content(false);
+    let need =
+        |c: &Content| height(&c.lines, inner_w, true) + height(&c.choices, inner_w, false) + 4;
+    if need(&c) > room {
+        c = content(true);
+    }
+    let h = need(&c).min(room);
     let rect = centered(area, w, h);
     let more = state.pending().len() - 1;
     let title = if more > 0 {

@@ -1,208 +1,149 @@
-//! The game screen: the map, the scores, the powers, the actions with their
-//! preview, and the news of the last turn.
+//! The game screen: the map, the actions and what the selected one would
+//! do, the scores and what the best ending needs, the powers, the world,
+//! and the news of the last turn. Keys move in the panel with the focus.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::rules::{ActionId, Command, Decision};
+pub use super::game_input::{click, update};
+pub use super::game_layout::{Detail, Focus, GameLayout, layout};
+use crate::report::debrief::date_of;
+use crate::rules::{Decision, State};
 use crate::ui::app::{App, Play};
-use crate::ui::keymap::{Ctx, Msg};
-use crate::ui::widgets::actions::{ActionList, PreviewPanel, list_offset};
-use crate::ui::widgets::gauges::Scores;
+use crate::ui::keymap::{Ctx, Msg, key, key_short};
+use crate::ui::widgets::actions::{ActionList, PreviewPanel};
+use crate::ui::widgets::cache::{RowCache, Version, version};
+use crate::ui::widgets::country::{CountryPanel, country_lines};
+use crate::ui::widgets::gauges::{Scores, capital_words};
+use crate::ui::widgets::goals::GoalsPanel;
 use crate::ui::widgets::log::LogPanel;
-use crate::ui::widgets::map_panel::{MapPanel, countries_in_view, map_panel};
+use crate::ui::widgets::map_panel::{MapPanel, action_places, countries_in_view, map_panel};
 use crate::ui::widgets::powers::PowersTable;
-use crate::ui::widgets::{footer, status};
+use crate::ui::widgets::world::WorldPanel;
+use crate::ui::widgets::{footer, rows, wrap_styled};
 
-/// Which panel the arrows move in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Actions,
-    Map,
-    Log,
+/// The turn and date the header shows: after the last turn, the last one
+/// (the game ended with it), not the quarter after.
+pub fn shown_turn(state: &State) -> (String, u32) {
+    let last = state.turns().saturating_sub(1);
+    let turn = state.turn().min(last);
+    (date_of(state, turn), turn + 1)
 }
 
-impl Focus {
-    fn next(self) -> Focus {
-        match self {
-            Focus::Actions => Focus::Map,
-            Focus::Map => Focus::Log,
-            Focus::Log => Focus::Actions,
-        }
+/// The status message, if any: a refusal or a save, or what a waiting
+/// decision asks.
+fn status_text(app: &App) -> Option<String> {
+    let play = app.play.as_ref()?;
+    let state = play.game.state();
+    if app.status.is_some() {
+        return app.status.clone();
     }
-}
-
-/// Where each panel goes; the same for drawing and for mouse clicks.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct GameLayout {
-    pub compact: bool,
-    pub header: Rect,
-    pub map: Rect,
-    pub scores: Rect,
-    pub powers: Rect,
-    pub actions: Rect,
-    pub preview: Rect,
-    pub log: Rect,
-    pub status: Rect,
-    pub footer: Rect,
-}
-
-pub fn layout(area: Rect, focus: Focus) -> GameLayout {
-    let compact = area.width < 110 || area.height < 34;
-    let [header, body, status, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    let mut l = GameLayout {
-        compact,
-        header,
-        status,
-        footer,
-        ..Default::default()
-    };
-    if compact {
-        let [left, right] =
-            Layout::horizontal([Constraint::Length(46), Constraint::Fill(1)]).areas(body);
-        [l.scores, l.powers, l.log] = Layout::vertical([
-            Constraint::Length(5),
-            Constraint::Length(7),
-            Constraint::Fill(1),
-        ])
-        .areas(left);
-        if focus == Focus::Map {
-            l.map = right;
+    if !state.pending().is_empty() {
+        return Some(if play.peek {
+            format!(
+                "A decision is waiting: press {} to answer it.",
+                key(Msg::Select)
+            )
         } else {
-            [l.actions, l.preview] =
-                Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(right);
-        }
-    } else {
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(48), Constraint::Fill(1)]).areas(body);
-        [l.map, l.actions] =
-            Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(left);
-        [l.scores, l.powers, l.preview, l.log] = Layout::vertical([
-            Constraint::Length(6),
-            Constraint::Length(7),
-            Constraint::Length(9),
-            Constraint::Fill(1),
-        ])
-        .areas(right);
+            format!(
+                "Answer with {}, or {}{} and {}; {} looks at the board first.",
+                key(Msg::Choice(0)),
+                key_short(Msg::Up),
+                key_short(Msg::Down),
+                key(Msg::Select),
+                key(Msg::Back)
+            )
+        });
     }
-    l
+    None
 }
 
-pub fn update(app: &mut App, msg: Msg) {
-    let n_actions = app.book.actions.len();
-    let log_down = app.play.as_ref().map(|p| app.scroll_down(p.log_scroll));
-    let Some(play) = app.play.as_mut() else {
-        return;
+/// The rows the status message takes (at most three).
+fn status_rows(app: &App, width: u16) -> u16 {
+    status_text(app).map_or(1, |s| {
+        rows(&Paragraph::new(s).wrap(Wrap { trim: true }), width).clamp(1, 3)
+    })
+}
+
+/// The layout of the game screen in `area`: in a wide layout the detail
+/// panel takes the rows its text needs (up to half), the news the rest.
+pub fn current_layout(app: &App, area: Rect) -> GameLayout {
+    let parts = app.play.as_ref().is_some_and(|p| p.parts);
+    let status = status_rows(app, area.width);
+    let first = layout(area, parts, status, None);
+    let Some(play) = app.play.as_ref() else {
+        return first;
     };
-    let pending = !play.game.state().pending().is_empty();
-    match msg {
-        Msg::Select if pending => play.peek = false,
-        Msg::Focus => play.focus = play.focus.next(),
-        Msg::Zoom => {
-            play.zoom = play.zoom.toggle();
-            play.map_selected = 0;
-        }
-        Msg::Up | Msg::Down | Msg::Left | Msg::Right => {
-            move_selection(play, msg, n_actions, log_down.unwrap_or_default())
-        }
-        Msg::Select if play.focus == Focus::Actions => {
-            let id = ActionId::from_index(play.selected.min(n_actions - 1));
-            app.command(Command::Plan(id));
-        }
-        Msg::Undo => {
-            app.command(Command::Undo);
-        }
-        Msg::EndTurn => {
-            if pending {
-                play.peek = false;
-            } else {
-                app.command(Command::EndTurn);
-            }
-        }
-        _ => {}
+    if first.compact {
+        return first;
     }
-}
-
-fn move_selection(play: &mut Play, msg: Msg, n_actions: usize, log_down: u16) {
-    let back = matches!(msg, Msg::Up | Msg::Left);
-    match play.focus {
-        Focus::Actions if matches!(msg, Msg::Up | Msg::Down) => {
-            play.selected = if back {
-                play.selected.saturating_sub(1)
-            } else {
-                (play.selected + 1).min(n_actions.saturating_sub(1))
+    let width = first.detail.width.saturating_sub(2);
+    let (state, book, t) = (play.game.state(), &app.book, &app.theme);
+    let v = version(&play.game);
+    let detail = match first.detail(play.focus) {
+        Detail::Preview => (
+            PreviewPanel {
+                book,
+                state,
+                theme: t,
+                selected: play.selected,
+                cache: Some((&app.rows, &v)),
+                compact: false,
             }
+            .rows(width),
+            // A long preview pushes the news down: both stay in sight.
+            true,
+        ),
+        // Looking at the map, the country's details may push the news down.
+        Detail::Country => {
+            let lines = country_lines(state, book, t, selected_country(play), play.map_mode);
+            let n = wrap_styled(&lines, width, usize::MAX).len();
+            (u16::try_from(n).unwrap_or(u16::MAX), true)
         }
-        Focus::Map => {
-            let n = countries_in_view(play.zoom).len().max(1);
-            play.map_selected = if back {
-                (play.map_selected + n - 1) % n
-            } else {
-                (play.map_selected + 1) % n
-            };
-        }
-        Focus::Log if matches!(msg, Msg::Up | Msg::Down) => {
-            play.log_scroll = if back {
-                play.log_scroll.saturating_sub(1)
-            } else {
-                log_down
-            };
-        }
-        _ => {}
-    }
-}
-
-/// A left click: on an action, selects it; on the selected one, plans it.
-pub fn click(app: &mut App, area: Rect, x: u16, y: u16) {
-    let Some(play) = app.play.as_mut() else {
-        return;
+        _ => return first,
     };
-    let l = layout(area, play.focus);
-    let inner = l.actions.inner(ratatui::layout::Margin::new(1, 1));
-    if !inner.contains(ratatui::layout::Position::new(x, y)) {
-        if l.map.contains(ratatui::layout::Position::new(x, y)) {
-            play.focus = Focus::Map;
-        }
-        return;
-    }
-    let offset = list_offset(play.selected, usize::from(inner.height));
-    let i = offset + usize::from(y - inner.y);
-    if i >= app.book.actions.len() {
-        return;
-    }
-    play.focus = Focus::Actions;
-    if play.selected == i {
-        update(app, Msg::Select);
-    } else {
-        play.selected = i;
+    layout(area, parts, status, Some(detail))
+}
+
+pub(super) fn log_panel<'a>(
+    app: &'a App,
+    play: &'a Play,
+    cache: Option<(&'a RowCache, &'a Version)>,
+) -> LogPanel<'a> {
+    LogPanel {
+        cache,
+        book: &app.book,
+        state: play.game.state(),
+        theme: &app.theme,
+        scroll: play.log_scroll,
+        limit: &app.scroll_limit,
+        focused: play.focus == Focus::Log,
+        objectives: &play.game.scenario.objectives,
     }
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(play) = &app.play else { return };
+pub(super) fn selected_country(play: &Play) -> Option<&'static str> {
+    (play.focus == Focus::Map)
+        .then(|| countries_in_view(play.zoom).get(play.map_selected).copied())
+        .flatten()
+}
+
+fn header(app: &App, play: &Play, l: &GameLayout, buf: &mut Buffer) {
     let (state, t, book) = (play.game.state(), &app.theme, &app.book);
-    let l = layout(area, play.focus);
-    // Header: who, when, how far.
     let name = book.country(state.country()).name.as_str();
+    let (date, turn) = shown_turn(state);
     let mut head = vec![
         Span::styled(format!(" {name} "), t.title()),
         Span::raw("  "),
-        Span::styled(state.date_label(), t.heading()),
-        Span::raw(format!(
-            "  turn {}/{}",
-            (state.turn() + 1).min(state.turns()),
-            state.turns()
-        )),
-        Span::styled(format!("  capital {}", state.capital()), t.leverage()),
+        Span::styled(date, t.heading()),
+        Span::raw(format!("  turn {turn}/{}", state.turns())),
     ];
+    head.push(Span::styled(
+        format!("  capital {}", capital_words(book, state, true)),
+        t.leverage(),
+    ));
     if !l.compact {
         head.push(Span::styled(
             format!("  {} · seed {}", play.game.scenario.name, play.game.seed),
@@ -210,80 +151,118 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     }
     Paragraph::new(Line::from(head)).render(l.header, buf);
+}
 
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(play) = &app.play else { return };
+    let (state, t, book) = (play.game.state(), &app.theme, &app.book);
+    let l = current_layout(app, area);
+    let v = version(&play.game);
+    let cache = Some((&app.rows, &v));
+    header(app, play, &l, buf);
     Scores {
-        state,
-        theme: t,
-        compact: l.compact,
-    }
-    .render(l.scores, buf);
-    PowersTable {
-        state,
-        theme: t,
-        compact: l.compact,
-    }
-    .render(l.powers, buf);
-    LogPanel {
         book,
         state,
         theme: t,
-        scroll: play.log_scroll,
-        limit: &app.scroll_limit,
-        focused: play.focus == Focus::Log,
-        objectives: &play.game.scenario.objectives,
+        compact: l.compact,
+        parts: play.parts,
     }
-    .render(l.log, buf);
-    if l.map.area() > 0 {
-        let ids = countries_in_view(play.zoom);
-        let selected = (play.focus == Focus::Map)
-            .then(|| ids.get(play.map_selected).copied())
-            .flatten();
-        let event_place = state.pending().first().and_then(|d| match d {
-            Decision::Event(id) => book.event(*id).place.as_deref(),
-            Decision::Ladder(..) => None,
-        });
-        map_panel(
-            MapPanel {
-                state,
-                book,
-                theme: t,
-                zoom: play.zoom,
-                selected,
-                event_place,
-                focused: play.focus == Focus::Map,
-            },
-            l.map,
-            buf,
-        );
-    }
-    if l.actions.area() > 0 {
-        ActionList {
-            book,
-            state,
-            theme: t,
-            selected: play.selected,
-            focused: play.focus == Focus::Actions,
-        }
-        .render(l.actions, buf);
-        PreviewPanel {
-            book,
-            state,
-            theme: t,
-            selected: play.selected,
-        }
-        .render(l.preview, buf);
-    }
-    let msg = if app.status.is_some() {
-        app.status.clone()
-    } else if !state.pending().is_empty() && play.peek {
-        Some("A decision is waiting: press Enter to answer it.".to_string())
-    } else if !state.pending().is_empty() {
-        Some("Answer with 1–9 or ↑↓ and Enter; Esc looks at the board first.".to_string())
-    } else if l.compact && play.focus == Focus::Map {
-        Some("The map (Tab: the log, then the actions again)".to_string())
+    .render(l.scores, buf);
+    PowersTable { state, theme: t }.render(l.powers, buf);
+    let highlight = if play.focus == Focus::Actions && play.selected < book.actions.len() {
+        action_places(book, crate::rules::ActionId::from_index(play.selected))
     } else {
-        None
+        Vec::new()
     };
-    status(t, msg.as_deref(), l.status, buf);
+    let event_place = state.pending().first().and_then(|d| match d {
+        Decision::Event(id) => book.event(*id).place.as_deref(),
+        Decision::Ladder(..) => None,
+    });
+    map_panel(
+        MapPanel {
+            state,
+            book,
+            theme: t,
+            zoom: play.zoom,
+            mode: play.map_mode,
+            selected: selected_country(play),
+            event_place,
+            highlight: &highlight,
+            focused: play.focus == Focus::Map,
+        },
+        l.map,
+        buf,
+    );
+    ActionList {
+        book,
+        state,
+        theme: t,
+        selected: play.selected,
+        focused: play.focus == Focus::Actions,
+    }
+    .render(l.actions, buf);
+    let goals = |area: Rect, buf: &mut Buffer| {
+        GoalsPanel {
+            book,
+            state,
+            theme: t,
+            scroll: play.goals_scroll,
+            focused: play.focus == Focus::Goals,
+            cache,
+        }
+        .render(area, buf)
+    };
+    let world = |area: Rect, buf: &mut Buffer| {
+        WorldPanel {
+            book,
+            state,
+            theme: t,
+            scroll: play.world_scroll,
+            focused: play.focus == Focus::World,
+            cache,
+        }
+        .render(area, buf)
+    };
+    match l.detail(play.focus) {
+        Detail::Preview => PreviewPanel {
+            book,
+            state,
+            theme: t,
+            selected: play.selected,
+            cache,
+            compact: l.compact,
+        }
+        .render(l.detail, buf),
+        Detail::Country => CountryPanel {
+            book,
+            state,
+            theme: t,
+            selected: selected_country(play),
+            mode: play.map_mode,
+            scroll: play.country_scroll,
+        }
+        .render(l.detail, buf),
+        Detail::News => log_panel(app, play, cache).render(l.detail, buf),
+        Detail::Goals => goals(l.detail, buf),
+        Detail::World => world(l.detail, buf),
+    }
+    if !l.compact {
+        log_panel(app, play, cache).render(l.news, buf);
+        goals(l.goals, buf);
+        world(l.world, buf);
+    }
+    let msg = status_text(app);
+    if let Some(text) = msg {
+        Paragraph::new(Span::styled(text, t.status()))
+            .wrap(Wrap { trim: true })
+            .render(l.status, buf);
+    } else {
+        let hint = format!(
+            "{} moves the focus (now {}): actions, map, news, goals, world.",
+            key(Msg::Focus),
+            play.focus.name()
+        );
+        Paragraph::new(Span::styled(hint, t.dim())).render(l.status, buf);
+    }
     footer(t, Ctx::Game, l.footer, buf);
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::ui::app::App;
-use crate::ui::keymap::{BINDINGS, Ctx};
+use crate::ui::keymap::{BINDINGS, Ctx, Msg, key};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::{footer, panel, popup, scroll_limit};
 
@@ -44,7 +44,7 @@ pub const GLOSSARY: &[(&str, &str, &str)] = &[
     ),
     (
         "Leverage",
-        "Your ability to make powers compete for you: their stake in you, your transit routes and resources, your place as a bridge.",
+        "Your ability to make powers compete for you: their stake in you, your transit routes and resources, your place as a bridge, less a penalty for embracing one power, plus a fading bonus when powers back down. The leverage gauge opens into these parts: stakes, routes, bridge, embrace (the penalty), bonus.",
         "Russia’s declining leverage, compounded by Western sanctions and the vitiation of its own forces in Ukraine, creates space for new actors to assert influence.",
     ),
     (
@@ -54,7 +54,47 @@ pub const GLOSSARY: &[(&str, &str, &str)] = &[
     ),
     (
         "Crisis ladder",
-        "A power reacts one step at a time: protest → warning → pressure → coercion. At each step you back down (lose autonomy, keep stability) or hold (risk the next step; if it backs down, you gain leverage).",
+        "A power reacts one step at a time: protest → warning → pressure → coercion. At each step you back down (lose autonomy, keep stability) or hold (risk the next step; if it backs down, you gain leverage). The odds that it backs down are shown when you choose: a power with more strength behind it backs down less.",
+        "",
+    ),
+    (
+        "Strain",
+        "A power's irritation at your drift toward its rivals: it rises when a rival gains closeness to you (and with some actions and events), and fades by a fifth every turn. Past the power's tolerance, it climbs its crisis ladder.",
+        "",
+    ),
+    (
+        "Patience",
+        "Tolerance minus strain: the room left before a power reacts. Below zero, it reacts when the turn ends.",
+        "",
+    ),
+    (
+        "Structural pull",
+        "Geography and habit pull dependence back: a share moved by visits, deals or events drifts back a point a turn toward its structural level. Only what is built (a completed corridor, pipeline or rail project) moves the structure itself, so its changes last. Previews say which changes fade and which last.",
+        "",
+    ),
+    (
+        "Turkey–EU coupling",
+        "How far Turkey is tied into Europe's security, energy and market architecture (0–100). Your access to Europe is your EU closeness plus coupling × your Turkey closeness; coupling follows EU cohesion and Turkey's standing and falls with Turkish overextension.",
+        "proximity to Turkey now means potential proximity to Europe.",
+    ),
+    (
+        "Situations",
+        "Standing conditions of the world (a Russian slump, EU paralysis, Turkish overstretch, coupling momentum, domestic unrest) that begin past one threshold and end only past another, acting every turn in between. The World panel shows those in force and how near the others are.",
+        "",
+    ),
+    (
+        "Customs-union track",
+        "The EU–Turkey customs union talks move stage by stage; concluded, they tie Turkey closer to Europe; stalled, they set coupling back.",
+        "Europe has noticed. The readjustment of its view of Turkey is evident through invitations to summits with key EU players, overtures from German and Polish leaders, and discussions around deepening the customs union.",
+    ),
+    (
+        "Diplomatic capital",
+        "Spent on actions, refilled every turn. At most a few points carry over to the next turn (the Scores panel says how many): what is left above that is lost.",
+        "",
+    ),
+    (
+        "The endings",
+        "Judged at the end, unless the state collapses first. The Goals panel lists what the best ending needs and how near the bad ones are, with the values now; the end screen says which held.",
         "",
     ),
     (
@@ -74,7 +114,7 @@ fn key_lines(t: &Theme) -> Vec<Line<'static>> {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "The mouse: click an action to select it, again to plan it.",
+        "The mouse: click an action to select it, again to plan it (or take it back).",
         t.dim(),
     ));
     lines
@@ -97,20 +137,33 @@ fn glossary_lines(t: &Theme) -> Vec<Line<'static>> {
 pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let rect = area.inner(ratatui::layout::Margin::new(2, 1));
-    let inner = popup(t, "Help — ↑↓ scroll, Esc back", rect, buf);
+    let title = format!(
+        "Help — {} {} {} scroll, {} back",
+        key(Msg::Up),
+        key(Msg::Down),
+        key(Msg::PageDown),
+        key(Msg::Back)
+    );
+    let inner = popup(t, &title, rect, buf);
     let [body, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
     if body.width >= 110 {
         let [left, right] =
             Layout::horizontal([Constraint::Length(52), Constraint::Fill(1)]).areas(body);
-        Paragraph::new(key_lines(t))
-            .wrap(Wrap { trim: false })
-            .block(panel(t, "", false).borders(ratatui::widgets::Borders::RIGHT))
-            .render(left, buf);
+        // The two columns scroll together, each until its end shows.
+        let block = panel(t, "", false).borders(ratatui::widgets::Borders::RIGHT);
+        let keys_area = block.inner(left);
+        block.render(left, buf);
+        let keys_text = Paragraph::new(key_lines(t)).wrap(Wrap { trim: false });
+        let keys_limit = scroll_limit(keys_text.line_count(keys_area.width), keys_area.height);
+        keys_text
+            .scroll((scroll.min(keys_limit), 0))
+            .render(keys_area, buf);
         let area = right.inner(ratatui::layout::Margin::new(1, 0));
         let text = Paragraph::new(glossary_lines(t)).wrap(Wrap { trim: true });
-        app.scroll_limit
-            .set(scroll_limit(text.line_count(area.width), area.height));
-        text.scroll((scroll, 0)).render(area, buf);
+        let limit = scroll_limit(text.line_count(area.width), area.height);
+        app.scroll_limit.set(limit.max(keys_limit));
+        app.scroll_page.set(area.height);
+        text.scroll((scroll.min(limit), 0)).render(area, buf);
     } else {
         let mut lines = key_lines(t);
         lines.push(Line::raw(""));
@@ -118,6 +171,7 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         let text = Paragraph::new(lines).wrap(Wrap { trim: false });
         app.scroll_limit
             .set(scroll_limit(text.line_count(body.width), body.height));
+        app.scroll_page.set(body.height);
         text.scroll((scroll, 0)).render(body, buf);
     }
     footer(t, Ctx::Help, keys, buf);

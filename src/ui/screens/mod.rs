@@ -5,6 +5,8 @@ pub mod dialogs;
 pub mod end;
 pub mod event;
 pub mod game;
+mod game_input;
+pub mod game_layout;
 pub mod help;
 pub mod load;
 pub mod new_game;

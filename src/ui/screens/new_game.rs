@@ -14,7 +14,7 @@ use crate::rules::defs::ScenarioDef;
 use crate::rules::{Book, Game};
 use crate::text::clean;
 use crate::ui::app::{App, Screen};
-use crate::ui::keymap::{Ctx, Msg};
+use crate::ui::keymap::{Ctx, Msg, key, key_short};
 use crate::ui::widgets::{footer, panel, status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,9 +163,11 @@ pub fn update(app: &mut App, msg: Msg) {
             }
         }
         (Msg::Up | Msg::Down, Field::Country) if ng.fixed_country().is_some() => {
-            app.status = Some(
-                "This scenario is written for this state: ←→ on the scenario to change it.".into(),
-            );
+            app.status = Some(format!(
+                "This scenario is written for this state: {}{} on the scenario to change it.",
+                key_short(Msg::Left),
+                key_short(Msg::Right)
+            ));
         }
         (Msg::Up, Field::Country) => ng.country = ng.country.saturating_sub(1),
         (Msg::Down, Field::Country) => {
@@ -231,7 +233,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .areas(area);
     Paragraph::new(Line::styled(
-        " New game: a state, a scenario, a seed (Tab between them; Enter starts)",
+        format!(
+            " New game: a state, a scenario, a seed ({} between them; {} starts)",
+            key(Msg::Focus),
+            key(Msg::Select)
+        ),
         t.title(),
     ))
     .render(head, buf);
@@ -311,7 +317,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(Line::raw(clean(&s.summary).into_owned()));
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(panel(t, " Scenario (←→) ", ng.field == Field::Scenario))
+            .block(panel(
+                t,
+                format!(
+                    " Scenario ({}{}) ",
+                    key_short(Msg::Left),
+                    key_short(Msg::Right)
+                ),
+                ng.field == Field::Scenario,
+            ))
             .render(scen, buf);
     }
     let cursor = if ng.field == Field::Seed { "_" } else { "" };

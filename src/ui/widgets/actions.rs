@@ -1,22 +1,68 @@
 //! The action list (cost, whether it can be taken now and why not, planned
-//! ones marked) and the preview of the selected action's likely effects.
+//! ones marked, a cue for those above or below the edge) and the preview
+//! of the selected action: everything it would change, in the words event
+//! answers use too.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
-use super::{cut, num, panel, put_line, signed};
-use crate::rules::preview::preview_action;
-use crate::rules::{ActionId, Book, Illegal, State, Var, check_action};
+use std::rc::Rc;
+
+use super::cache::{RowCache, Version};
+use super::consequences::action_parts;
+use super::{clipped, cut, panel, put_line, scroll_cue, scroll_cue_above, wrap_styled};
+use crate::rules::{ActionId, Book, Illegal, State, check_action};
+use crate::ui::keymap::{Msg, key};
 use crate::ui::theme::Theme;
 
-/// The first row shown, so that the selected row is visible.
-pub fn list_offset(selected: usize, rows: usize) -> usize {
-    if rows == 0 {
-        return 0;
+/// Which items of a list of `n` show in `rows` rows with `selected` in
+/// view: the first shown, how many, and whether a cue row says that some
+/// are hidden above or below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListWindow {
+    pub offset: usize,
+    pub count: usize,
+    pub above: bool,
+    pub below: bool,
+}
+
+impl ListWindow {
+    /// The item at row `row` of the list's area, if any.
+    pub fn item_at(&self, row: usize) -> Option<usize> {
+        let row = row.checked_sub(usize::from(self.above))?;
+        (row < self.count).then_some(self.offset + row)
     }
-    selected.saturating_sub(rows - 1)
+}
+
+/// The window of a list: the selected item kept in view, as low as it
+/// needs to be.
+pub fn list_window(selected: usize, n: usize, rows: usize) -> ListWindow {
+    if n <= rows {
+        return ListWindow {
+            offset: 0,
+            count: n,
+            above: false,
+            below: false,
+        };
+    }
+    let mut offset = 0;
+    loop {
+        let above = offset > 0 && rows >= 3;
+        let avail = rows - usize::from(above);
+        let below = offset + avail < n && rows >= 3;
+        let count = avail - usize::from(below);
+        if selected < offset + count || count == 0 || offset + count >= n {
+            return ListWindow {
+                offset,
+                count,
+                above,
+                below,
+            };
+        }
+        offset += 1;
+    }
 }
 
 pub struct ActionList<'a> {
@@ -42,15 +88,16 @@ impl Widget for ActionList<'_> {
         let block = panel(t, title, self.focused);
         let inner = block.inner(area);
         block.render(area, buf);
-        let rows = usize::from(inner.height);
-        let offset = list_offset(self.selected, rows);
+        let n = self.book.actions.len();
+        let w = list_window(self.selected, n, usize::from(inner.height));
         let name_w = usize::from(inner.width).saturating_sub(7);
+        let top = inner.y + u16::from(w.above);
         for (row, (i, id)) in self
             .book
             .action_ids()
             .enumerate()
-            .skip(offset)
-            .take(rows)
+            .skip(w.offset)
+            .take(w.count)
             .enumerate()
         {
             let a = self.book.action(id);
@@ -81,12 +128,19 @@ impl Widget for ActionList<'_> {
             };
             // One row, written straight into the buffer: a paragraph per
             // row would cost most of the frame.
-            put_line(buf, inner.x, inner.y + row as u16, &line, inner.width);
+            put_line(buf, inner.x, top + row as u16, &line, inner.width);
+        }
+        if w.above {
+            scroll_cue_above(t, w.offset, self.focused, inner, buf);
+        }
+        if w.below {
+            scroll_cue(t, n - w.offset - w.count, self.focused, inner, buf);
         }
     }
 }
 
-/// Why an action cannot be taken, in the player's words.
+/// Why an action cannot be taken, in the player's words; turns are
+/// counted from 1, as the screen counts them.
 pub fn why_not(state: &State, e: &Illegal) -> String {
     match e {
         Illegal::Cooldown(t) => format!(
@@ -103,24 +157,27 @@ pub struct PreviewPanel<'a> {
     pub state: &'a State,
     pub theme: &'a Theme,
     pub selected: usize,
+    pub cache: Option<(&'a RowCache, &'a Version)>,
+    /// A small screen: what the action does before what it is.
+    pub compact: bool,
 }
 
-impl Widget for PreviewPanel<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl PreviewPanel<'_> {
+    /// The preview's lines, before wrapping.
+    pub fn lines(&self) -> Vec<Line<'static>> {
         let (s, t, book) = (self.state, self.theme, self.book);
         if self.selected >= book.actions.len() {
-            panel(t, " Preview ", false).render(area, buf);
-            return;
+            return Vec::new();
         }
         let id = ActionId::from_index(self.selected);
         let a = book.action(id);
-        let mut lines: Vec<Line> = Vec::new();
-        let is_planned = s.planned().contains(&id);
-        if is_planned {
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        if s.planned().contains(&id) {
             lines.push(Line::styled(
                 format!(
-                    "{} Planned this turn (u undoes the last planned)",
-                    t.check()
+                    "{} Planned this turn ({} takes it back)",
+                    t.check(),
+                    key(Msg::Select)
                 ),
                 t.good(),
             ));
@@ -130,86 +187,80 @@ impl Widget for PreviewPanel<'_> {
                 t.warn(),
             ));
         }
-        lines.push(Line::raw(a.text.clone()));
-        if a.duration > 0 {
-            lines.push(Line::styled(
-                format!(
-                    "A project of {} turns; its full effect comes on completion.",
-                    a.duration
-                ),
-                t.dim(),
-            ));
+        if !self.compact {
+            lines.push(Line::raw(a.text.clone()));
         }
-        {
-            let p = preview_action(s, book, id);
-            lines.push(Line::from(vec![
-                Span::styled("Likely: ", t.heading()),
-                Span::raw("Autonomy "),
-                signed(t, p.autonomy),
-                Span::raw("  Leverage "),
-                signed(t, p.leverage),
-                Span::raw("  Stability "),
-                signed(t, p.stability),
-            ]));
-            let mut prox = vec![Span::styled("Closeness: ", t.heading())];
-            for (i, d) in p.proximity.iter().enumerate() {
-                if d.abs() >= 0.05 {
-                    let power = crate::rules::Power::ALL[i];
-                    prox.push(Span::styled(format!("{} ", power.name()), t.power(power)));
-                    prox.push(signed(t, *d));
-                    prox.push(Span::raw("  "));
-                }
-            }
-            if prox.len() > 1 {
-                lines.push(Line::from(prox));
-            }
-            let others: Vec<String> = p
-                .changes()
-                .iter()
-                .filter(|(v, _)| {
-                    !matches!(
-                        v,
-                        Var::Proximity(_)
-                            | Var::Stability
-                            | Var::Capital
-                            | Var::Autonomy
-                            | Var::Leverage
-                            | Var::Structure(..)
-                    )
-                })
-                .take(4)
-                .map(|(v, d)| {
-                    format!(
-                        "{} {}{}",
-                        book.label(v),
-                        if *d > 0.0 { "+" } else { t.minus() },
-                        num(d.abs())
-                    )
-                })
-                .collect();
-            if !others.is_empty() {
-                lines.push(Line::from(vec![
-                    Span::styled("Also: ", t.heading()),
-                    Span::raw(others.join(" · ")),
-                ]));
-            }
-            let provoked = p.provokes(s);
-            if !provoked.is_empty() {
-                let names: Vec<&str> = provoked.iter().map(|p| p.name()).collect();
-                lines.push(Line::styled(
-                    format!(
-                        "{} May provoke: {} (strain past tolerance)",
-                        t.risk_mark(),
-                        names.join(", ")
-                    ),
-                    t.bad(),
-                ));
-            }
+        // What it would do, by when it lands, with a warning when it may
+        // draw a reaction.
+        for part in action_parts(s, book, t, id) {
+            lines.push(part.line(t, ""));
         }
-        let title = format!(" {} — cost {} ", a.name, a.cost);
-        Paragraph::new(lines)
-            .block(panel(t, Span::styled(title, t.heading()), false))
-            .wrap(Wrap { trim: true })
-            .render(area, buf);
+        if self.compact {
+            lines.push(Line::styled(a.text.clone(), t.dim()));
+        }
+        lines
+    }
+}
+
+impl PreviewPanel<'_> {
+    /// The preview wrapped to `width`.
+    pub fn wrapped(&self, width: u16) -> Rc<Vec<Line<'static>>> {
+        let make = || wrap_styled(&self.lines(), width, usize::MAX);
+        match self.cache {
+            Some((c, v)) => c.rows(
+                if self.compact {
+                    "preview-small"
+                } else {
+                    "preview"
+                },
+                self.selected,
+                width,
+                v,
+                make,
+            ),
+            None => Rc::new(make()),
+        }
+    }
+
+    /// The rows the preview takes wrapped to `width`.
+    pub fn rows(&self, width: u16) -> u16 {
+        u16::try_from(self.wrapped(width).len()).unwrap_or(u16::MAX)
+    }
+}
+
+impl Widget for PreviewPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let title = match self.book.actions.get(self.selected) {
+            Some(a) => format!(" {} — cost {} ", a.name, a.cost),
+            None => " Preview ".into(),
+        };
+        let block = panel(t, Span::styled(title, t.heading()), false);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        clipped(t, &self.wrapped(inner.width), inner, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_keeps_the_selection_and_counts_what_it_hides() {
+        let w = list_window(0, 25, 20);
+        assert_eq!((w.offset, w.count, w.above, w.below), (0, 19, false, true));
+        let w = list_window(24, 25, 20);
+        assert!(w.above && !w.below, "{w:?}");
+        assert_eq!(w.offset + w.count, 25);
+        assert!(w.offset <= 24 && 24 < w.offset + w.count);
+        let w = list_window(3, 5, 20);
+        assert_eq!((w.offset, w.count, w.above, w.below), (0, 5, false, false));
+        for sel in 0..25 {
+            let w = list_window(sel, 25, 10);
+            assert!(w.offset <= sel && sel < w.offset + w.count, "{sel}: {w:?}");
+            assert_eq!(w.count + usize::from(w.above) + usize::from(w.below), 10);
+            assert_eq!(w.item_at(usize::from(w.above)), Some(w.offset));
+        }
     }
 }

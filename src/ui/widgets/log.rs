@@ -7,10 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{num, panel, put_line, wrap_styled};
-use crate::report::debrief::entry_cause;
+use super::cache::{RowCache, Version};
+use super::{num, panel, scrolled, wrap_styled};
+use crate::report::debrief::{change_label, entry_cause};
 use crate::rules::defs::ObjectiveDef;
 use crate::rules::{Book, Cause, Entry, LogEntry, Raw, State, Var};
+use crate::ui::keymap::{Msg, key};
 use crate::ui::theme::Theme;
 
 /// The log entries of the last turn played: those written while it ended
@@ -32,14 +34,20 @@ pub fn entry_line(book: &Book, theme: &Theme, e: &LogEntry) -> Option<Line<'stat
                 Span::styled("» ", theme.key()),
                 Span::styled(text.clone(), theme.heading()),
             ];
-            if cause != text {
+            // The game's own notes (the outcome) need no cause.
+            if cause != text && e.cause != Cause::End {
                 spans.push(Span::styled(format!(" ({cause})"), theme.dim()));
             }
             Some(Line::from(spans))
         }
         Entry::Change { var, before, after } => {
-            // Leverage is shown whole; its parts, the record's bookkeeping.
+            // Leverage is shown whole; its parts and the calendar are the
+            // record's bookkeeping.
+            // The slow trends' share of the scores is left to the gauges:
+            // each trend already names the number it moves.
+            let trend_score = e.cause.is_trend() && matches!(var, Var::Autonomy | Var::Leverage);
             if num(*before) == num(*after)
+                || trend_score
                 || matches!(
                     var,
                     Var::Turn
@@ -73,7 +81,10 @@ pub fn entry_line(book: &Book, theme: &Theme, e: &LogEntry) -> Option<Line<'stat
                     theme.arrow(),
                     num(*after)
                 )),
-                Span::styled(format!(" ({})", entry_cause(book, e)), theme.dim()),
+                Span::styled(
+                    format!(" ({})", change_label(book, e, var, after > before)),
+                    theme.dim(),
+                ),
             ]))
         }
     }
@@ -84,10 +95,61 @@ pub struct LogPanel<'a> {
     pub state: &'a State,
     pub theme: &'a Theme,
     pub scroll: u16,
-    /// Set to how far the news can scroll, once its end is in sight.
+    /// Set to how far the news can scroll.
     pub limit: &'a Cell<u16>,
     pub focused: bool,
     pub objectives: &'a [ObjectiveDef<Raw>],
+    /// Where the wrapped news is kept between frames, and for which game.
+    pub cache: Option<(&'a RowCache, &'a Version)>,
+}
+
+impl LogPanel<'_> {
+    /// The news as lines, before wrapping.
+    pub fn lines(&self) -> Vec<Line<'static>> {
+        let s = self.state;
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        if s.turn() == 0 {
+            lines.push(Line::styled(
+                format!(
+                    "Plan actions with {}, then end the turn with {}. Every change will be listed here with its cause.",
+                    key(Msg::Select),
+                    key(Msg::EndTurn)
+                ),
+                self.theme.dim(),
+            ));
+            if !self.objectives.is_empty() {
+                lines.push(Line::styled("Objectives:", self.theme.heading()));
+                for o in self.objectives {
+                    lines.push(Line::raw(format!("• {}", o.text)));
+                }
+            }
+            return lines;
+        }
+        let mut trends = false;
+        for e in last_turn(s) {
+            let line = entry_line(self.book, self.theme, e);
+            if line.is_some() && !trends && e.cause.is_trend() {
+                trends = true;
+                lines.push(Line::styled("Slow trends", self.theme.heading()));
+            }
+            lines.extend(line);
+            // News: what an event says, under its title (its first
+            // note; the others are what it set off).
+            if let Entry::Note(crate::rules::Note::Event(id)) = &e.entry {
+                let ev = self.book.event(*id);
+                lines.push(Line::styled(format!("  {}", ev.text), self.theme.quote()));
+            }
+        }
+        if lines.is_empty() {
+            lines.push(Line::styled("A quiet quarter.", self.theme.dim()));
+        }
+        lines
+    }
+
+    /// The news wrapped to `width`, as drawn.
+    pub fn rows(&self, width: u16) -> Vec<Line<'static>> {
+        wrap_styled(&self.lines(), width, usize::MAX)
+    }
 }
 
 impl Widget for LogPanel<'_> {
@@ -102,55 +164,15 @@ impl Widget for LogPanel<'_> {
             )
         };
         let block = panel(self.theme, title, self.focused);
-        let mut lines: Vec<Line> = Vec::new();
-        if s.turn() == 0 {
-            lines.push(Line::styled(
-                "Plan actions with Enter, then end the turn with e. Every change will be listed here with its cause.",
-                self.theme.dim(),
-            ));
-            if !self.objectives.is_empty() {
-                lines.push(Line::styled("Objectives:", self.theme.heading()));
-                for o in self.objectives {
-                    lines.push(Line::raw(format!("• {}", o.text)));
-                }
-            }
-        } else {
-            let mut trends = false;
-            for e in last_turn(s) {
-                let line = entry_line(self.book, self.theme, e);
-                if line.is_some() && !trends && e.cause.is_trend() {
-                    trends = true;
-                    lines.push(Line::styled("Slow trends", self.theme.heading()));
-                }
-                lines.extend(line);
-                // News: what an event says, under its title (its first
-                // note; the others are what it set off).
-                if let (Entry::Note(crate::rules::Note::Event(id)), Cause::Event(_)) =
-                    (&e.entry, &e.cause)
-                {
-                    let ev = self.book.event(*id);
-                    lines.push(Line::styled(format!("  {}", ev.text), self.theme.quote()));
-                }
-            }
-            if lines.is_empty() {
-                lines.push(Line::styled("A quiet quarter.", self.theme.dim()));
-            }
-        }
-        // Wrap only what can be seen, and write the rows straight into the
-        // buffer: a wrapping paragraph would cost much of the frame.
+        // Wrapped once and written straight into the buffer: a wrapping
+        // paragraph would cost much of the frame.
         let inner = block.inner(area);
         block.render(area, buf);
-        let scroll = usize::from(self.scroll);
-        let rows = wrap_styled(&lines, inner.width, scroll + usize::from(inner.height));
-        self.limit
-            .set(if rows.len() < scroll + usize::from(inner.height) {
-                super::scroll_limit(rows.len(), inner.height)
-            } else {
-                // More rows than the panel shows: the end is not yet known.
-                u16::MAX
-            });
-        for (i, row) in rows.iter().skip(scroll).enumerate() {
-            put_line(buf, inner.x, inner.y + i as u16, row, inner.width);
-        }
+        let rows = match self.cache {
+            Some((c, v)) => c.rows("news", 0, inner.width, v, || self.rows(inner.width)),
+            None => std::rc::Rc::new(self.rows(inner.width)),
+        };
+        let w = scrolled(self.theme, &rows, self.scroll, self.focused, inner, buf);
+        self.limit.set(w.limit);
     }
 }

@@ -1,17 +1,23 @@
-//! The map panel: the one place the screens draw the map, with the selected
-//! country's name and relation beside it.
+//! The map panel: the one place the screens draw the map, in the mode the
+//! player chose (`map_modes`), with a legend line, what the selected action
+//! touches picked out and the event's place flagged.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::style::Color;
 
-use super::{num, panel};
-use crate::map::{self, MapView, MapWidget};
+use ratatui::widgets::Widget;
+
+use super::{panel, put_line};
+use crate::map::{self, MapView, MapWidget, Mark, Tag};
+
 use crate::rules::{Book, CorridorStatus, Power, State};
+use crate::ui::keymap::{Msg, key};
 use crate::ui::theme::Theme;
 
+pub use super::map_modes::*;
 pub use crate::map::Zoom;
+pub use crate::ui::widgets::country::relation;
 
 /// The countries the zoom shows, west to east, for moving a selection.
 pub fn countries_in_view(zoom: Zoom) -> Vec<&'static str> {
@@ -22,17 +28,7 @@ pub fn country_name(id: &str) -> Option<&'static str> {
     map::country_name(id)
 }
 
-/// The power a country belongs to on the map, if any.
-fn power_of(id: &str) -> Option<Power> {
-    match id {
-        "russia" => Some(Power::Russia),
-        "china" => Some(Power::China),
-        "turkey" => Some(Power::Turkey),
-        _ => map::atlas().country(id).filter(|c| c.eu).map(|_| Power::Eu),
-    }
-}
-
-fn corridor_status(c: CorridorStatus) -> map::CorridorStatus {
+pub(crate) fn corridor_status(c: CorridorStatus) -> map::CorridorStatus {
     match c {
         CorridorStatus::Planned => map::CorridorStatus::Planned,
         CorridorStatus::Building => map::CorridorStatus::Building,
@@ -41,31 +37,23 @@ fn corridor_status(c: CorridorStatus) -> map::CorridorStatus {
     }
 }
 
-/// How a country stands to the player, in a few words.
-pub fn relation(state: &State, book: &Book, id: &str) -> String {
-    let player = book.country(state.country());
-    if id == player.id {
-        return format!("you (capital {})", player.capital);
+pub(super) fn map_power(p: Power) -> map::Power {
+    match p {
+        Power::Russia => map::Power::Russia,
+        Power::China => map::Power::China,
+        Power::Turkey => map::Power::Turkey,
+        Power::Eu => map::Power::Eu,
     }
-    let border = if map::atlas().borders_with(id, &player.id) {
-        "borders you"
-    } else {
-        "no common border"
-    };
-    if let Some(p) = power_of(id) {
-        let ps = state.power(p);
-        return format!(
-            "{}: closeness {}, tolerance {}, ladder {}; {border}",
-            p.name(),
-            num(ps.proximity.round()),
-            num(ps.tolerance.round()),
-            ps.ladder.name()
-        );
-    }
-    match book.country_named(id) {
-        Some(_) => format!("{border}; balancing the same four powers"),
-        None => border.to_string(),
-    }
+}
+
+/// The colour of a power on the map (the map's own palette).
+pub fn power_color(p: Power) -> Color {
+    map::power_color(map_power(p))
+}
+
+/// The colour of corridors on the map.
+pub fn corridor_color() -> Color {
+    map::palette::CORRIDOR
 }
 
 /// Everything the map panel shows.
@@ -74,37 +62,50 @@ pub struct MapPanel<'a> {
     pub book: &'a Book,
     pub theme: &'a Theme,
     pub zoom: Zoom,
+    pub mode: MapMode,
     pub selected: Option<&'a str>,
     pub event_place: Option<&'a str>,
+    /// Capitals and corridors to pick out (the selected action's).
+    pub highlight: &'a [String],
     pub focused: bool,
 }
 
-/// Draws the map with the selected country's name and relation.
+/// Draws the map with the mode's legend on its last row.
 pub fn map_panel(view: MapPanel<'_>, area: Rect, buf: &mut Buffer) {
     let t = view.theme;
     let zoom_name = match view.zoom {
         Zoom::Region => "region",
         Zoom::Eurasia => "Eurasia",
     };
-    let block = panel(t, format!(" Map ({zoom_name}, z to zoom) "), view.focused);
+    let title = if area.width >= 50 {
+        format!(
+            " Map: {} ({zoom_name}; {} mode, {} zoom) ",
+            view.mode.name(),
+            key(Msg::MapMode),
+            key(Msg::Zoom)
+        )
+    } else {
+        format!(
+            " Map: {} ({}, {}) ",
+            view.mode.name(),
+            key(Msg::MapMode),
+            key(Msg::Zoom)
+        )
+    };
+    let block = panel(t, title, view.focused);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height < 3 {
         return;
     }
-    let text_h = 1;
-    let map_area = Rect::new(inner.x, inner.y, inner.width, inner.height - text_h);
-    let info = Rect::new(inner.x, inner.bottom() - text_h, inner.width, text_h);
+    let map_area = Rect::new(inner.x, inner.y, inner.width, inner.height - 1);
     draw_map(&view, map_area, buf);
-    let line = match view.selected {
-        Some(id) => Line::from(vec![
-            Span::styled(country_name(id).unwrap_or(id).to_string(), t.heading()),
-            Span::raw(" — "),
-            Span::raw(relation(view.state, view.book, id)),
-        ]),
-        None => Line::styled("Tab to the map, then ←→ to pick a country", t.dim()),
+    let line = if inner.width >= 56 {
+        legend(view.mode, t).swap_remove(0)
+    } else {
+        short_legend(view.mode, t)
     };
-    Paragraph::new(line).render(info, buf);
+    put_line(buf, inner.x, inner.bottom() - 1, &line, inner.width);
 }
 
 fn draw_map(view: &MapPanel<'_>, area: Rect, buf: &mut Buffer) {
@@ -113,6 +114,26 @@ fn draw_map(view: &MapPanel<'_>, area: Rect, buf: &mut Buffer) {
         .corridors()
         .map(|(id, c)| (view.book.corridor_key(id), corridor_status(c)))
         .collect();
+    let m = marking(state, view.book, view.mode);
+    let marks: Vec<Mark> = m
+        .marks
+        .iter()
+        .map(|(c, texture, color)| Mark {
+            country: c,
+            texture: *texture,
+            color: *color,
+        })
+        .collect();
+    let tags: Vec<Tag> = m
+        .tags
+        .iter()
+        .map(|(c, text, color)| Tag {
+            country: c,
+            text,
+            color: *color,
+        })
+        .collect();
+    let highlight: Vec<&str> = view.highlight.iter().map(String::as_str).collect();
     MapWidget::new(MapView {
         player: &view.book.country(state.country()).id,
         zoom: view.zoom,
@@ -122,6 +143,12 @@ fn draw_map(view: &MapPanel<'_>, area: Rect, buf: &mut Buffer) {
         selected: view.selected,
         ascii: view.theme.ascii,
         color: view.theme.color,
+        marks: &marks,
+        tags: &tags,
+        highlight: &highlight,
+        plain_player: m.plain_player,
+        hide_ties: m.hide_ties,
+        corridor_labels: m.corridor_labels,
     })
     .render(area, buf);
 }

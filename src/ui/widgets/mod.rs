@@ -1,10 +1,20 @@
 //! Pieces the screens are built from.
 
 pub mod actions;
+pub mod cache;
+mod changes;
+pub mod consequences;
+pub mod country;
 pub mod gauges;
+pub mod goals;
 pub mod log;
+pub mod map_modes;
 pub mod map_panel;
 pub mod powers;
+mod scroll;
+pub mod world;
+
+pub use scroll::{Window, clipped, scroll_cue, scroll_cue_above, scrolled, window_limit};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -18,11 +28,12 @@ use super::theme::Theme;
 /// Below the minimum size: only a centred request to enlarge.
 pub fn enlarge(area: Rect, buf: &mut Buffer) {
     let msg = format!(
-        "Please enlarge the terminal to at least {}×{} (now {}×{})",
+        "Please enlarge the terminal to at least {}×{} (now {}×{}). Until then keys wait; {} quits, the game autosaved.",
         super::app::MIN_WIDTH,
         super::app::MIN_HEIGHT,
         area.width,
-        area.height
+        area.height,
+        keymap::key(keymap::Msg::Quit)
     );
     if area.width == 0 || area.height == 0 {
         return;
@@ -86,15 +97,27 @@ pub fn popup(theme: &Theme, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
     inner
 }
 
+/// Hints the footer leaves out first when it is too narrow for them all:
+/// their keys are named in the map panel's title.
+const DROPPED_FIRST: [&str; 2] = ["zoom", "map"];
+
 /// The footer: the keys of the context, from the keymap.
 pub fn footer(theme: &Theme, ctx: Ctx, area: Rect, buf: &mut Buffer) {
-    let hints = keymap::hints(ctx);
-    let full: usize = hints
-        .iter()
-        .map(|(k, w)| k.chars().count() + w.chars().count() + 3)
-        .sum();
+    let mut hints = keymap::hints(ctx);
+    let width = |hints: &[(&str, &str)], gap: usize| -> usize {
+        hints
+            .iter()
+            .map(|(k, w)| k.chars().count() + w.chars().count() + 1 + gap)
+            .sum::<usize>()
+            .saturating_sub(gap)
+    };
+    for drop in DROPPED_FIRST {
+        if width(&hints, 1) > usize::from(area.width) {
+            hints.retain(|(_, w)| *w != drop);
+        }
+    }
     // Two spaces between hints when they fit, one when the line is narrow.
-    let gap = if full <= usize::from(area.width) + 2 {
+    let gap = if width(&hints, 2) <= usize::from(area.width) {
         "  "
     } else {
         " "

@@ -13,20 +13,25 @@ use crate::ui::theme::Theme;
 pub struct PowersTable<'a> {
     pub state: &'a State,
     pub theme: &'a Theme,
-    pub compact: bool,
 }
 
 fn short_domain(d: Domain, compact: bool) -> &'static str {
     match (d, compact) {
-        (Domain::Security, _) => "Sec.",
+        (Domain::Security, false) => "Sec.",
+        (Domain::Security, true) => "Sec",
         (Domain::Trade, false) => "Trade",
-        (Domain::Trade, true) => "Trd.",
-        (Domain::TransitEnergy, _) => "Tran",
-        (Domain::Finance, _) => "Fin.",
+        (Domain::Trade, true) => "Trd",
+        (Domain::TransitEnergy, false) => "Tran",
+        (Domain::TransitEnergy, true) => "Trn",
+        (Domain::Finance, false) => "Fin.",
+        (Domain::Finance, true) => "Fin",
         (Domain::CultureInformation, false) => "Cult.",
-        (Domain::CultureInformation, true) => "Cul.",
+        (Domain::CultureInformation, true) => "Cul",
     }
 }
+
+/// The inner width the full table needs; narrower, the compact one shows.
+const FULL_WIDTH: u16 = 58;
 
 fn short_step(step: LadderStep) -> &'static str {
     match step {
@@ -41,20 +46,21 @@ fn short_step(step: LadderStep) -> &'static str {
 impl Widget for PowersTable<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (s, t) = (self.state, self.theme);
+        let compact = area.width < FULL_WIDTH + 2;
         let mut header = vec![
             Cell::from("Power"),
-            Cell::from(if self.compact { "Prx" } else { "Prox" }),
+            Cell::from(if compact { "Prx" } else { "Prox" }),
             // Compact: one column for tolerance and strain, the room left
             // before the power climbs its crisis ladder.
-            Cell::from(if self.compact { "Pat" } else { "Tol" }),
+            Cell::from(if compact { "Pat" } else { "Tol" }),
         ];
-        if !self.compact {
+        if !compact {
             header.push(Cell::from("Str"));
         }
-        header.push(Cell::from(if self.compact { "Ladr" } else { "Ladder" }));
+        header.push(Cell::from(if compact { "Ladr" } else { "Ladder" }));
         for d in Domain::ALL {
             header.push(Cell::from(
-                Line::from(short_domain(d, self.compact)).right_aligned(),
+                Line::from(short_domain(d, compact)).right_aligned(),
             ));
         }
         let rows = Power::ALL.into_iter().map(|p| {
@@ -65,7 +71,7 @@ impl Widget for PowersTable<'_> {
                     t.power(p).add_modifier(ratatui::style::Modifier::BOLD),
                 )),
                 Cell::from(Line::from(num(ps.proximity.round())).right_aligned()),
-                if self.compact {
+                if compact {
                     let patience = ps.tolerance - ps.strain;
                     Cell::from(
                         Line::styled(
@@ -84,7 +90,7 @@ impl Widget for PowersTable<'_> {
                     Cell::from(Line::from(num(ps.tolerance.round())).right_aligned())
                 },
             ];
-            if !self.compact {
+            if !compact {
                 let strained = ps.strain > ps.tolerance;
                 cells.push(Cell::from(
                     Line::styled(
@@ -94,7 +100,7 @@ impl Widget for PowersTable<'_> {
                     .right_aligned(),
                 ));
             }
-            let step = if self.compact {
+            let step = if compact {
                 short_step(ps.ladder)
             } else {
                 ps.ladder.name()
@@ -118,18 +124,18 @@ impl Widget for PowersTable<'_> {
             }
             Row::new(cells)
         });
-        let prx = if self.compact { 3 } else { 4 };
+        let prx = if compact { 3 } else { 4 };
         let mut widths = vec![
             Constraint::Length(6),
             Constraint::Length(prx),
             Constraint::Length(3),
         ];
-        if !self.compact {
+        if !compact {
             widths.push(Constraint::Length(3));
         }
-        widths.push(Constraint::Length(if self.compact { 4 } else { 8 }));
-        widths.extend([Constraint::Length(if self.compact { 4 } else { 5 }); 5]);
-        let title = if self.compact {
+        widths.push(Constraint::Length(if compact { 4 } else { 8 }));
+        widths.extend([Constraint::Length(if compact { 3 } else { 5 }); 5]);
+        let title = if compact {
             " Powers (shares %, ▲ over half) "
         } else {
             " Powers, and their share % of each domain (▲ over half) "
