@@ -280,6 +280,17 @@ pub struct ScenarioDef<I: Ids = Resolved> {
     /// is asked for.
     #[serde(default)]
     pub seed: Option<u64>,
+    /// For a lesson: `basic` or `advanced`, when the scenario comes in both.
+    #[serde(default)]
+    pub variant: Option<String>,
+    /// The level of difficulty it is played at unless another is chosen
+    /// (a level of the model's; `normal` when left out).
+    #[serde(default)]
+    pub difficulty: Option<String>,
+    /// Whether the game explains each screen, score and mechanic when the
+    /// player first meets it.
+    #[serde(default)]
+    pub tutorial: bool,
     /// Changes to the starting state.
     #[serde(default)]
     pub overrides: Vec<Effect<I>>,

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use super::{MAX_TURNS, Names, ResolveError, Resolver, index};
 use crate::rules::book::Sources;
 use crate::rules::defs::{
-    ActionDef, ChoiceDef, CountryDef, DriftDef, EndingDef, EventDef, LadderDef, ObjectiveDef,
-    PowerDef, ScenarioDef, SituationDef, TrackDef, WorldDef,
+    ActionDef, ChoiceDef, CountryDef, DriftDef, EndingDef, EventDef, LadderDef, PowerDef,
+    SituationDef, TrackDef, WorldDef,
 };
 use crate::rules::ids::{CorridorId, CountryId, FlagId, Raw, SituationId, TrackId};
 use crate::rules::model::Model;
@@ -23,8 +23,6 @@ const MAX_RIVAL_WEIGHT: f64 = 2.0;
 const MAX_WEIGHT: f64 = 1000.0;
 /// The largest coefficient of a drift rule's term.
 const MAX_TERM: f64 = 10.0;
-/// The years a game may start in.
-const YEARS: (f64, f64) = (1900.0, 2200.0);
 
 /// Resolves a whole content set; returns it with the names of its ids.
 pub fn resolve_book(src: &Sources<Raw>, model: &Model) -> Result<(Sources, Names), ResolveError> {
@@ -400,103 +398,5 @@ fn world(r: &Resolver, w: &WorldDef<Raw>) -> Result<WorldDef, ResolveError> {
         tracks,
         flags: w.flags.clone(),
         corridors: w.corridors.clone(),
-    })
-}
-
-/// The most bytes a scenario may hold, written compactly: it travels in
-/// every save of its games.
-pub const MAX_SCENARIO_BYTES: usize = 64 * 1024;
-
-/// Resolves a scenario against a book's names, with every bound checked:
-/// the same path for a built-in scenario, a file and a save's own copy.
-pub fn resolve_scenario(
-    names: &Names,
-    model: &Model,
-    s: &ScenarioDef<Raw>,
-    file: &'static str,
-) -> Result<ScenarioDef, ResolveError> {
-    let r = Resolver { names, file };
-    let at = format!("scenario `{}`", s.id);
-    if s.id.is_empty() {
-        return Err(r.err(&at, "id: empty"));
-    }
-    let size = ron::to_string(s).map_or(usize::MAX, |t| t.len());
-    if size > MAX_SCENARIO_BYTES {
-        return Err(r.err(
-            &at,
-            format!("{size} bytes, more than the limit of {MAX_SCENARIO_BYTES}"),
-        ));
-    }
-    let turns = s.turns.unwrap_or(model.defaults.turns);
-    if !(1..=MAX_TURNS).contains(&turns) {
-        return Err(r.err(
-            &format!("{at}: turns"),
-            format!("{turns} is outside 1..={MAX_TURNS}"),
-        ));
-    }
-    if let Some(y) = s.start_year {
-        r.number(&format!("{at}: start_year"), f64::from(y), YEARS.0, YEARS.1)?;
-    }
-    if s.start_quarter.is_some_and(|q| !(1..=4).contains(&q)) {
-        return Err(r.err(&format!("{at}: start_quarter"), "must be 1 to 4"));
-    }
-    let mut scripted = Vec::new();
-    for (t, id) in &s.scripted {
-        if *t == 0 || *t > turns {
-            return Err(r.err(
-                &format!("{at}: scripted"),
-                format!("event `{id}` on turn {t}, outside 1..={turns}"),
-            ));
-        }
-        scripted.push((*t, r.event(&format!("{at}: scripted"), id)?));
-    }
-    let hold = s
-        .hold
-        .iter()
-        .map(|(v, x)| {
-            Ok((
-                r.var(&format!("{at}: hold"), v, true)?,
-                r.number(&format!("{at}: hold"), *x, 0.0, 100.0)?,
-            ))
-        })
-        .collect::<Result<_, ResolveError>>()?;
-    let objectives = s
-        .objectives
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            Ok(ObjectiveDef {
-                text: o.text.clone(),
-                when: r.conds(&format!("{at}: objectives[{i}].when"), &o.when)?,
-            })
-        })
-        .collect::<Result<_, ResolveError>>()?;
-    Ok(ScenarioDef {
-        id: s.id.clone(),
-        name: s.name.clone(),
-        summary: s.summary.clone(),
-        country: s
-            .country
-            .as_deref()
-            .map(|c| r.country(&format!("{at}: country"), c))
-            .transpose()?,
-        turns: Some(turns),
-        start_year: Some(s.start_year.unwrap_or(model.defaults.start_year)),
-        start_quarter: Some(s.start_quarter.unwrap_or(model.defaults.start_quarter)),
-        seed: s.seed,
-        overrides: r.effects(&format!("{at}: overrides"), &s.overrides)?,
-        hold,
-        deck: s
-            .deck
-            .as_ref()
-            .map(|d| {
-                d.iter()
-                    .map(|id| r.event(&format!("{at}: deck"), id))
-                    .collect()
-            })
-            .transpose()?,
-        scripted,
-        objectives,
-        questions: s.questions.clone(),
     })
 }

@@ -3,6 +3,7 @@
 //! a file or a save alike. The rules then never match a string at play.
 
 mod items;
+mod scenario;
 
 use std::collections::HashMap;
 
@@ -12,7 +13,8 @@ use super::ids::{
 };
 use super::types::Var;
 
-pub use items::{resolve_book, resolve_scenario};
+pub use items::resolve_book;
+pub use scenario::resolve_scenario;
 
 /// The longest game, and so the longest delay, in turns.
 pub const MAX_TURNS: u32 = 80;
