@@ -280,22 +280,25 @@ pub struct ScenarioDef<I: Ids = Resolved> {
     /// is asked for.
     #[serde(default)]
     pub seed: Option<u64>,
+    // Fields added after the first format are written only when set, so
+    // that a scenario's content hash (of what it writes) stays the same for
+    // a scenario that does not use them.
     /// For a lesson: `basic` or `advanced`, when the scenario comes in both.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variant: Option<String>,
     /// The level of difficulty it is played at unless another is chosen
     /// (a level of the model's; `normal` when left out).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub difficulty: Option<String>,
     /// Whether the game explains each screen, score and mechanic when the
     /// player first meets it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub tutorial: bool,
     /// Changes to the starting state.
     #[serde(default)]
     pub overrides: Vec<Effect<I>>,
     /// Numbers held at a value for the whole game: nothing moves them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hold: Vec<(Var<I>, f64)>,
     /// Only these events are in the deck (all when `None`).
     #[serde(default)]
