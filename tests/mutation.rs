@@ -4,7 +4,9 @@
 //! Thousands go through the readers in-process, and a few hundred through
 //! the binary (`check`, `replay`, `report`): a mutant may be accepted or
 //! refused, but never crash the game, never exit 1 or 101 or by a signal,
-//! and never take 5 seconds.
+//! and never take 5 seconds. Saves whose own scenario holds a token that
+//! once made a game unplayable (`ONCE_FATAL`) go through `replay` and
+//! `report` too, and are refused (exit 2).
 //!
 //! The fuzz targets under `fuzz/` search the same readers for longer, on
 //! nightly; this test keeps the ground they covered.
@@ -19,7 +21,7 @@ use std::time::{Duration, Instant};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use common::limited;
+use common::refusal;
 use multivector::content;
 use multivector::rules::Game;
 use multivector::save;
@@ -52,11 +54,18 @@ const TOKENS: [&str; 24] = [
     "#![enable(implicit_some)]",
 ];
 
-/// Tokens whose mutants would be kept away from the commands that play a
-/// game again (`replay`, `report`). Every count, duration and number of a
-/// scenario is bounded where content is resolved, for a save's own copy
-/// too, so none needs to be.
-const AWAITING_PART_2: [&str; 0] = [];
+/// Tokens that once made a scenario the game could not play or save: a
+/// delay of billions of turns, numbers that are not finite or huge. Every
+/// scenario is now bounded where content is resolved, a save's own copy
+/// too, so mutants holding them go through `replay` and `report` like any
+/// other, and some are put into a save's scenario on purpose.
+const ONCE_FATAL: [&str; 5] = [
+    "4294967295",
+    "1e308",
+    "inf",
+    "NaN",
+    "Over(100000, [Add(Stability, 1)])",
+];
 
 /// Numbers put in place of a number: the file stays well-formed, and
 /// the game has to make sense of the value.
@@ -75,18 +84,24 @@ const NUMBERS: [&str; 12] = [
     "7",
 ];
 
-/// Replaces the number at or after `at`, if any, with one of [`NUMBERS`];
-/// says whether the number put there awaits part 2.
-fn replace_number(bytes: &mut Vec<u8>, at: usize, rng: &mut ChaCha8Rng) -> bool {
+/// Replaces the number at or after `at`, if any, with `number`; says
+/// whether there was one.
+fn put_number(bytes: &mut Vec<u8>, at: usize, number: &str) -> bool {
     let Some(start) = (at..bytes.len()).find(|&i| bytes[i].is_ascii_digit()) else {
         return false;
     };
     let end = (start..bytes.len())
         .find(|&i| !(bytes[i].is_ascii_digit() || bytes[i] == b'.'))
         .unwrap_or(bytes.len());
-    let number = NUMBERS[rng.random_range(0..NUMBERS.len())];
     bytes.splice(start..end, number.bytes());
-    AWAITING_PART_2.contains(&number)
+    true
+}
+
+/// Replaces the number at or after `at`, if any, with one of [`NUMBERS`];
+/// the number put there.
+fn replace_number(bytes: &mut Vec<u8>, at: usize, rng: &mut ChaCha8Rng) -> Option<&'static str> {
+    let number = NUMBERS[rng.random_range(0..NUMBERS.len())];
+    put_number(bytes, at, number).then_some(number)
 }
 
 /// A long run of one thing: a huge string, or brackets nested deeply.
@@ -98,17 +113,17 @@ fn big_token(rng: &mut ChaCha8Rng) -> String {
     }
 }
 
-/// One mutant of `base`, and whether it holds a token of `AWAITING_PART_2`.
-/// Half the mutants only change numbers, so that they get past the parser.
-fn mutate(base: &[u8], rng: &mut ChaCha8Rng) -> (Vec<u8>, bool) {
+/// One mutant of `base`, and the tokens and numbers put into it. Half the
+/// mutants only change numbers, so that they get past the parser.
+fn mutate(base: &[u8], rng: &mut ChaCha8Rng) -> (Vec<u8>, Vec<&'static str>) {
     let mut bytes = base.to_vec();
-    let mut awaiting = false;
+    let mut put = Vec::new();
     if rng.random_bool(0.5) {
         for _ in 0..rng.random_range(1..=2) {
             let at = rng.random_range(0..bytes.len());
-            awaiting |= replace_number(&mut bytes, at, rng);
+            put.extend(replace_number(&mut bytes, at, rng));
         }
-        return (bytes, awaiting);
+        return (bytes, put);
     }
     for _ in 0..rng.random_range(1..=3) {
         if bytes.is_empty() {
@@ -131,7 +146,7 @@ fn mutate(base: &[u8], rng: &mut ChaCha8Rng) -> (Vec<u8>, bool) {
             }
             _ => {
                 let token = TOKENS[rng.random_range(0..TOKENS.len())];
-                awaiting |= AWAITING_PART_2.contains(&token);
+                put.push(token);
                 // In place of a number, when one starts here; else inserted.
                 let end = (at..bytes.len())
                     .find(|&i| !bytes[i].is_ascii_digit() && bytes[i] != b'.')
@@ -141,7 +156,7 @@ fn mutate(base: &[u8], rng: &mut ChaCha8Rng) -> (Vec<u8>, bool) {
             }
         }
     }
-    (bytes, awaiting)
+    (bytes, put)
 }
 
 /// A save mutant made honest again where it can be: the hash of its
@@ -163,6 +178,29 @@ fn rehash(bytes: Vec<u8>) -> Vec<u8> {
     };
     doc.set("scenario_hash", format!("{hash:?}"));
     doc.to_text().into_bytes()
+}
+
+/// The save with `token` put into its own scenario, in place of one of the
+/// numbers of its overrides (or, an effect, first among them), and the
+/// hash made to match: a mutant that reaches the scenario's validation.
+fn placed(save_text: &str, token: &str, rng: &mut ChaCha8Rng) -> Vec<u8> {
+    let mut doc = save::migrate::Document::parse(save_text).unwrap();
+    let mut raw = doc.get("scenario").unwrap().as_bytes().to_vec();
+    let find = |raw: &[u8], what: &str| {
+        raw.windows(what.len())
+            .position(|w| w == what.as_bytes())
+            .unwrap_or_else(|| panic!("no `{what}` in the saved scenario"))
+    };
+    let (from, to) = (find(&raw, "overrides:"), find(&raw, "hold:"));
+    if token.starts_with("Over(") {
+        let at = from + find(&raw[from..], "[") + 1;
+        raw.splice(at..at, format!("{token}, ").into_bytes());
+    } else {
+        let last = (from..to).rev().find(|&i| raw[i].is_ascii_digit()).unwrap();
+        assert!(put_number(&mut raw, rng.random_range(from..=last), token));
+    }
+    doc.set("scenario", String::from_utf8(raw).unwrap());
+    rehash(doc.to_text().into_bytes())
 }
 
 /// The scenario mutated: a built-in one, with effects of every timing.
@@ -249,58 +287,81 @@ fn hundreds_of_mutants_through_the_binary() {
     let save_text = base_save(dir.path());
     let scenario_text = base_scenario();
     let mut rng = ChaCha8Rng::seed_from_u64(13);
-    // (file name, bytes, arguments), made first so that the runs can share
-    // the two cores.
-    let mut runs: Vec<(String, Vec<u8>, Vec<String>)> = Vec::new();
-    let mut skipped = 0;
+    // (file name, bytes, arguments, what was put in), made first so that
+    // the runs can share the two cores.
+    let mut runs: Vec<(String, Vec<u8>, Vec<String>, Vec<&str>)> = Vec::new();
     for i in 0..240 {
         let (file, base) = if i % 2 == 0 {
             (format!("s{i}.ron"), scenario_text.as_bytes())
         } else {
             (format!("m{i}.ron"), save_text.as_bytes())
         };
-        let (mut bytes, awaiting) = mutate(base, &mut rng);
+        let (mut bytes, put) = mutate(base, &mut rng);
         if i % 4 == 1 {
             bytes = rehash(bytes);
         }
         let path = format!("./{file}");
         let args: Vec<&str> = match i % 8 {
             0 | 2 | 4 | 6 => vec!["check", &path],
-            _ if awaiting => {
-                skipped += 1;
-                continue;
-            }
             1 | 5 => vec!["replay", &path],
             3 => vec!["report", &path, "--format", "csv"],
             _ => vec!["report", &path],
         };
         let args = args.into_iter().map(String::from).collect();
-        runs.push((file, bytes, args));
+        runs.push((file, bytes, args, put));
     }
-    assert!(
-        runs.len() >= 200,
-        "only {} runs ({skipped} skipped)",
-        runs.len()
-    );
+    // The tokens that once made a scenario fatal, put into the save's own
+    // scenario where the replay has to make sense of them.
+    for (i, token) in ONCE_FATAL.into_iter().enumerate() {
+        for j in 0..2 {
+            let file = format!("p{i}-{j}.ron");
+            let bytes = placed(&save_text, token, &mut rng);
+            let path = format!("./{file}");
+            for args in [
+                vec!["replay", &path],
+                vec!["replay", &path, "--json"],
+                vec!["report", &path, "--format", "json"],
+                vec!["report", &path, "--format", "csv"],
+            ] {
+                let args = args.into_iter().map(String::from).collect();
+                runs.push((file.clone(), bytes.clone(), args, vec![token]));
+            }
+        }
+    }
+    assert!(runs.len() >= 240, "only {} runs", runs.len());
     let failures = Mutex::new(Vec::new());
     let codes = Mutex::new(std::collections::BTreeMap::new());
+    // How many `replay` and `report` runs held each of `ONCE_FATAL`.
+    let played = Mutex::new(std::collections::BTreeMap::new());
     let next = Mutex::new(runs.iter());
     std::thread::scope(|scope| {
         for _ in 0..2 {
             scope.spawn(|| {
                 loop {
-                    let Some((file, bytes, args)) = next.lock().unwrap().next() else {
+                    let Some((file, bytes, args, put)) = next.lock().unwrap().next() else {
                         return;
                     };
                     std::fs::write(dir.path().join(file), bytes).unwrap();
                     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-                    let run = limited::multivector(&args, dir.path(), Duration::from_secs(5));
-                    let ok = !run.timed_out && matches!(run.code, Some(0 | 2 | 3));
+                    let run = refusal::run(dir.path(), &args);
+                    // A scenario holding a once fatal token is refused.
+                    let expected: &[i32] = if file.starts_with('p') {
+                        &[2]
+                    } else {
+                        &[0, 2, 3]
+                    };
+                    let ok = !run.timed_out && run.code.is_some_and(|c| expected.contains(&c));
                     *codes
                         .lock()
                         .unwrap()
                         .entry((args[0].to_string(), run.code))
                         .or_insert(0) += 1;
+                    if args[0] != "check" {
+                        let mut seen = played.lock().unwrap();
+                        for token in put.iter().filter(|t| ONCE_FATAL.contains(t)) {
+                            *seen.entry(*token).or_insert(0) += 1;
+                        }
+                    }
                     if !ok {
                         let keep = dir.path().join(format!("failed-{file}"));
                         let _ = std::fs::copy(dir.path().join(file), &keep);
@@ -322,7 +383,16 @@ fn hundreds_of_mutants_through_the_binary() {
     // Mutants reach past the first refusal: some are accepted, some replay
     // to a different game.
     let codes = codes.into_inner().unwrap();
-    eprintln!("exit codes by command: {codes:?}; {skipped} mutants awaiting part 2");
+    let played = played.into_inner().unwrap();
+    eprintln!(
+        "exit codes by command: {codes:?}; replays and reports of the once fatal: {played:?}"
+    );
+    for token in ONCE_FATAL {
+        assert!(
+            played.get(token).is_some_and(|n| *n >= 8),
+            "{token}: {played:?}"
+        );
+    }
     let count = |cmd: &str, code| {
         codes
             .get(&(cmd.to_string(), Some(code)))
@@ -349,7 +419,7 @@ fn a_decision_dated_past_the_last_turn_is_reported_not_crashed_on() {
     std::fs::write(dir.path().join("late.ron"), doc.to_text()).unwrap();
     for format in ["md", "csv", "json"] {
         let args = ["report", "./late.ron", "--format", format];
-        let run = limited::multivector(&args, dir.path(), Duration::from_secs(5));
+        let run = refusal::run(dir.path(), &args);
         assert!(
             matches!(run.code, Some(2 | 3)),
             "{format}: {:?} {}",
