@@ -89,6 +89,21 @@ fn delays_and_their_nesting_are_bounded_and_their_edges_accepted() {
     );
     check_accepts(dir.path(), &write(dir.path(), "edges.ron", &edges));
     check_accepts(dir.path(), &write(dir.path(), "deep8.ron", &nested(8)));
+    // Conditions inside `Any` and `Not` likewise.
+    let negated = |depth: usize| {
+        let mut cond = "AtLeast(Stability, 40)".to_string();
+        for _ in 0..depth {
+            cond = format!("Not({cond})");
+        }
+        scenario(&format!("objectives: [(text: \"Calm\", when: [{cond}])],"))
+    };
+    let path = write(dir.path(), "not9.ron", &negated(9));
+    refused_by_every_command(
+        dir.path(),
+        &path,
+        &["objectives[0].when[0]", "conditions nested too deeply"],
+    );
+    check_accepts(dir.path(), &write(dir.path(), "not8.ron", &negated(8)));
 }
 
 /// Issue 13, failure 4: a 3.9 MB scenario of zero-width spaces passed and
