@@ -80,15 +80,25 @@ fn thousands_of_mutants_through_the_readers() {
     );
 }
 
+/// One run of the binary on a mutant.
+struct Mutant {
+    file: String,
+    bytes: Vec<u8>,
+    args: Vec<String>,
+    /// The tokens and numbers put into it.
+    put: Vec<&'static str>,
+    /// The exit codes it may end with.
+    codes: &'static [i32],
+}
+
 #[test]
 fn hundreds_of_mutants_through_the_binary() {
     let dir = tempfile::tempdir().unwrap();
     let save_text = base_save(dir.path());
     let scenario_text = base_scenario();
     let mut rng = ChaCha8Rng::seed_from_u64(13);
-    // (file name, bytes, arguments, what was put in), made first so that
-    // the runs can share the two cores.
-    let mut runs: Vec<(String, Vec<u8>, Vec<String>, Vec<&str>)> = Vec::new();
+    // Made first, so that the runs can share the two cores.
+    let mut runs: Vec<Mutant> = Vec::new();
     for i in 0..240 {
         let (file, base) = if i % 2 == 0 {
             (format!("s{i}.ron"), scenario_text.as_bytes())
@@ -107,23 +117,38 @@ fn hundreds_of_mutants_through_the_binary() {
             _ => vec!["report", &path],
         };
         let args = args.into_iter().map(String::from).collect();
-        runs.push((file, bytes, args, put));
+        runs.push(Mutant {
+            file,
+            bytes,
+            args,
+            put,
+            codes: &[0, 2, 3],
+        });
     }
     // The tokens that once made a scenario fatal, put into the save's own
-    // scenario where the replay has to make sense of them.
+    // scenario where the replay has to make sense of them: refused.
     for (i, token) in ONCE_FATAL.into_iter().enumerate() {
         for j in 0..2 {
-            let file = format!("p{i}-{j}.ron");
             let bytes = placed(&save_text, token, &mut rng);
-            let path = format!("./{file}");
-            for args in [
-                vec!["replay", &path],
-                vec!["replay", &path, "--json"],
-                vec!["report", &path, "--format", "json"],
-                vec!["report", &path, "--format", "csv"],
-            ] {
-                let args = args.into_iter().map(String::from).collect();
-                runs.push((file.clone(), bytes.clone(), args, vec![token]));
+            for (k, args) in [
+                &["replay"][..],
+                &["replay", "--json"],
+                &["report", "--format", "json"],
+                &["report", "--format", "csv"],
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let file = format!("p{i}-{j}-{k}.ron");
+                let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+                args.insert(1, format!("./{file}"));
+                runs.push(Mutant {
+                    file,
+                    bytes: bytes.clone(),
+                    args,
+                    put: vec![token],
+                    codes: &[2],
+                });
             }
         }
     }
@@ -137,18 +162,19 @@ fn hundreds_of_mutants_through_the_binary() {
         for _ in 0..2 {
             scope.spawn(|| {
                 loop {
-                    let Some((file, bytes, args, put)) = next.lock().unwrap().next() else {
+                    let Some(Mutant {
+                        file,
+                        bytes,
+                        args,
+                        put,
+                        codes: expected,
+                    }) = next.lock().unwrap().next()
+                    else {
                         return;
                     };
                     std::fs::write(dir.path().join(file), bytes).unwrap();
                     let args: Vec<&str> = args.iter().map(String::as_str).collect();
                     let run = refusal::run(dir.path(), &args);
-                    // A scenario holding a once fatal token is refused.
-                    let expected: &[i32] = if file.starts_with('p') {
-                        &[2]
-                    } else {
-                        &[0, 2, 3]
-                    };
                     let ok = !run.timed_out && run.code.is_some_and(|c| expected.contains(&c));
                     *codes
                         .lock()
