@@ -4,191 +4,28 @@
 //! Thousands go through the readers in-process, and a few hundred through
 //! the binary (`check`, `replay`, `report`): a mutant may be accepted or
 //! refused, but never crash the game, never exit 1 or 101 or by a signal,
-//! and never take 5 seconds.
+//! and never take 5 seconds. Saves whose own scenario holds a token that
+//! once made a game unplayable (`ONCE_FATAL`) go through `replay` and
+//! `report` too, and are refused (exit 2).
 //!
 //! The fuzz targets under `fuzz/` search the same readers for longer, on
 //! nightly; this test keeps the ground they covered.
 
 mod common;
+#[path = "mutation/mutants.rs"]
+mod mutants;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use rand::{Rng, SeedableRng};
+use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use common::limited;
+use common::refusal;
 use multivector::content;
-use multivector::rules::Game;
 use multivector::save;
-
-/// Tokens spliced into the files.
-const TOKENS: [&str; 24] = [
-    "NaN",
-    "inf",
-    "-inf",
-    "4294967295",
-    "18446744073709551615",
-    "-1",
-    "0",
-    "1e308",
-    "(",
-    ")",
-    "[",
-    "]",
-    "\"",
-    ",",
-    "Some(",
-    "None",
-    "/*",
-    "//",
-    "\\u{1b}]0;PWNED\\u{7}",
-    "\u{1b}[2J",
-    "\u{202E}",
-    "Over(100000, [Add(Stability, 1)])",
-    "r#",
-    "#![enable(implicit_some)]",
-];
-
-/// Tokens whose mutants would be kept away from the commands that play a
-/// game again (`replay`, `report`). Every count, duration and number of a
-/// scenario is bounded where content is resolved, for a save's own copy
-/// too, so none needs to be.
-const AWAITING_PART_2: [&str; 0] = [];
-
-/// Numbers put in place of a number: the file stays well-formed, and
-/// the game has to make sense of the value.
-const NUMBERS: [&str; 12] = [
-    "NaN",
-    "inf",
-    "-inf",
-    "4294967295",
-    "18446744073709551615",
-    "1e308",
-    "-1",
-    "0",
-    "-0.5",
-    "3.5",
-    "99999",
-    "7",
-];
-
-/// Replaces the number at or after `at`, if any, with one of [`NUMBERS`];
-/// says whether the number put there awaits part 2.
-fn replace_number(bytes: &mut Vec<u8>, at: usize, rng: &mut ChaCha8Rng) -> bool {
-    let Some(start) = (at..bytes.len()).find(|&i| bytes[i].is_ascii_digit()) else {
-        return false;
-    };
-    let end = (start..bytes.len())
-        .find(|&i| !(bytes[i].is_ascii_digit() || bytes[i] == b'.'))
-        .unwrap_or(bytes.len());
-    let number = NUMBERS[rng.random_range(0..NUMBERS.len())];
-    bytes.splice(start..end, number.bytes());
-    AWAITING_PART_2.contains(&number)
-}
-
-/// A long run of one thing: a huge string, or brackets nested deeply.
-fn big_token(rng: &mut ChaCha8Rng) -> String {
-    match rng.random_range(0..3) {
-        0 => format!("\"{}\"", "x".repeat(rng.random_range(1_000..300_000))),
-        1 => "[".repeat(rng.random_range(100..5_000)),
-        _ => "(".repeat(rng.random_range(100..5_000)),
-    }
-}
-
-/// One mutant of `base`, and whether it holds a token of `AWAITING_PART_2`.
-/// Half the mutants only change numbers, so that they get past the parser.
-fn mutate(base: &[u8], rng: &mut ChaCha8Rng) -> (Vec<u8>, bool) {
-    let mut bytes = base.to_vec();
-    let mut awaiting = false;
-    if rng.random_bool(0.5) {
-        for _ in 0..rng.random_range(1..=2) {
-            let at = rng.random_range(0..bytes.len());
-            awaiting |= replace_number(&mut bytes, at, rng);
-        }
-        return (bytes, awaiting);
-    }
-    for _ in 0..rng.random_range(1..=3) {
-        if bytes.is_empty() {
-            break;
-        }
-        let at = rng.random_range(0..bytes.len());
-        match rng.random_range(0..10) {
-            0 | 1 => bytes[at] ^= 1 << rng.random_range(0..8),
-            2 => bytes[at] = rng.random(),
-            3 => bytes.truncate(at),
-            4 => {
-                let len = rng.random_range(1..=64.min(bytes.len() - at));
-                let copy = bytes[at..at + len].to_vec();
-                let to = rng.random_range(0..=bytes.len());
-                bytes.splice(to..to, copy);
-            }
-            5 => {
-                let token = big_token(rng);
-                bytes.splice(at..at, token.into_bytes());
-            }
-            _ => {
-                let token = TOKENS[rng.random_range(0..TOKENS.len())];
-                awaiting |= AWAITING_PART_2.contains(&token);
-                // In place of a number, when one starts here; else inserted.
-                let end = (at..bytes.len())
-                    .find(|&i| !bytes[i].is_ascii_digit() && bytes[i] != b'.')
-                    .unwrap_or(bytes.len());
-                let end = if bytes[at].is_ascii_digit() { end } else { at };
-                bytes.splice(at..end, token.bytes());
-            }
-        }
-    }
-    (bytes, awaiting)
-}
-
-/// A save mutant made honest again where it can be: the hash of its
-/// (mutated) scenario recomputed, as a student who edits a save by hand
-/// could, so that the mutant reaches the replay instead of being refused
-/// for its hash.
-fn rehash(bytes: Vec<u8>) -> Vec<u8> {
-    let Ok(text) = String::from_utf8(bytes.clone()) else {
-        return bytes;
-    };
-    let Ok(mut doc) = save::migrate::Document::parse(&text) else {
-        return bytes;
-    };
-    let scenario = doc.get("scenario").and_then(|raw| {
-        ron::from_str::<multivector::rules::defs::ScenarioDef<multivector::rules::Raw>>(raw).ok()
-    });
-    let Some(Ok(hash)) = scenario.as_ref().map(save::scenario_hash) else {
-        return bytes;
-    };
-    doc.set("scenario_hash", format!("{hash:?}"));
-    doc.to_text().into_bytes()
-}
-
-/// The scenario mutated: a built-in one, with effects of every timing.
-fn base_scenario() -> String {
-    let text = std::fs::read_to_string("assets/scenarios/tajik-squeeze.ron").unwrap();
-    let more = "overrides: [Over(3, [Add(Stability, 1)]), Later(2, [Strain(russia, 2.5)]), \
-                Shift(trade, russia, eu, 3), Gain(finance, china, -2), ";
-    let text = text.replacen("overrides: [", more, 1);
-    assert_ne!(
-        text,
-        std::fs::read_to_string("assets/scenarios/tajik-squeeze.ron").unwrap()
-    );
-    text
-}
-
-/// The save mutated: a few turns of a game of that scenario.
-fn base_save(dir: &Path) -> String {
-    let book = common::book();
-    let scenario: multivector::rules::defs::ScenarioDef<multivector::rules::Raw> =
-        content::parse("base.ron", &base_scenario()).unwrap();
-    book.resolve_scenario(&scenario).unwrap();
-    let mut game = Game::new(&book, scenario, None, 45).unwrap();
-    common::play(&book, &mut game, 3);
-    let path = save::write(&book, dir, "base", &game).unwrap();
-    std::fs::read_to_string(path).unwrap()
-}
+use mutants::{ONCE_FATAL, base_save, base_scenario, mutate, placed, rehash};
 
 /// Runs `f`, failing on a panic or when it takes 5 seconds.
 fn in_time<T>(what: &str, f: impl FnOnce() -> T) -> T {
@@ -243,64 +80,113 @@ fn thousands_of_mutants_through_the_readers() {
     );
 }
 
+/// One run of the binary on a mutant.
+struct Mutant {
+    file: String,
+    bytes: Vec<u8>,
+    args: Vec<String>,
+    /// The tokens and numbers put into it.
+    put: Vec<&'static str>,
+    /// The exit codes it may end with.
+    codes: &'static [i32],
+}
+
 #[test]
 fn hundreds_of_mutants_through_the_binary() {
     let dir = tempfile::tempdir().unwrap();
     let save_text = base_save(dir.path());
     let scenario_text = base_scenario();
     let mut rng = ChaCha8Rng::seed_from_u64(13);
-    // (file name, bytes, arguments), made first so that the runs can share
-    // the two cores.
-    let mut runs: Vec<(String, Vec<u8>, Vec<String>)> = Vec::new();
-    let mut skipped = 0;
+    // Made first, so that the runs can share the two cores.
+    let mut runs: Vec<Mutant> = Vec::new();
     for i in 0..240 {
         let (file, base) = if i % 2 == 0 {
             (format!("s{i}.ron"), scenario_text.as_bytes())
         } else {
             (format!("m{i}.ron"), save_text.as_bytes())
         };
-        let (mut bytes, awaiting) = mutate(base, &mut rng);
+        let (mut bytes, put) = mutate(base, &mut rng);
         if i % 4 == 1 {
             bytes = rehash(bytes);
         }
         let path = format!("./{file}");
         let args: Vec<&str> = match i % 8 {
             0 | 2 | 4 | 6 => vec!["check", &path],
-            _ if awaiting => {
-                skipped += 1;
-                continue;
-            }
             1 | 5 => vec!["replay", &path],
             3 => vec!["report", &path, "--format", "csv"],
             _ => vec!["report", &path],
         };
         let args = args.into_iter().map(String::from).collect();
-        runs.push((file, bytes, args));
+        runs.push(Mutant {
+            file,
+            bytes,
+            args,
+            put,
+            codes: &[0, 2, 3],
+        });
     }
-    assert!(
-        runs.len() >= 200,
-        "only {} runs ({skipped} skipped)",
-        runs.len()
-    );
+    // The tokens that once made a scenario fatal, put into the save's own
+    // scenario where the replay has to make sense of them: refused.
+    for (i, token) in ONCE_FATAL.into_iter().enumerate() {
+        for j in 0..2 {
+            let bytes = placed(&save_text, token, &mut rng);
+            for (k, args) in [
+                &["replay"][..],
+                &["replay", "--json"],
+                &["report", "--format", "json"],
+                &["report", "--format", "csv"],
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let file = format!("p{i}-{j}-{k}.ron");
+                let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+                args.insert(1, format!("./{file}"));
+                runs.push(Mutant {
+                    file,
+                    bytes: bytes.clone(),
+                    args,
+                    put: vec![token],
+                    codes: &[2],
+                });
+            }
+        }
+    }
+    assert!(runs.len() >= 240, "only {} runs", runs.len());
     let failures = Mutex::new(Vec::new());
     let codes = Mutex::new(std::collections::BTreeMap::new());
+    // How many `replay` and `report` runs held each of `ONCE_FATAL`.
+    let played = Mutex::new(std::collections::BTreeMap::new());
     let next = Mutex::new(runs.iter());
     std::thread::scope(|scope| {
         for _ in 0..2 {
             scope.spawn(|| {
                 loop {
-                    let Some((file, bytes, args)) = next.lock().unwrap().next() else {
+                    let Some(Mutant {
+                        file,
+                        bytes,
+                        args,
+                        put,
+                        codes: expected,
+                    }) = next.lock().unwrap().next()
+                    else {
                         return;
                     };
                     std::fs::write(dir.path().join(file), bytes).unwrap();
                     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-                    let run = limited::multivector(&args, dir.path(), Duration::from_secs(5));
-                    let ok = !run.timed_out && matches!(run.code, Some(0 | 2 | 3));
+                    let run = refusal::run(dir.path(), &args);
+                    let ok = !run.timed_out && run.code.is_some_and(|c| expected.contains(&c));
                     *codes
                         .lock()
                         .unwrap()
                         .entry((args[0].to_string(), run.code))
                         .or_insert(0) += 1;
+                    if args[0] != "check" {
+                        let mut seen = played.lock().unwrap();
+                        for token in put.iter().filter(|t| ONCE_FATAL.contains(t)) {
+                            *seen.entry(*token).or_insert(0) += 1;
+                        }
+                    }
                     if !ok {
                         let keep = dir.path().join(format!("failed-{file}"));
                         let _ = std::fs::copy(dir.path().join(file), &keep);
@@ -322,7 +208,16 @@ fn hundreds_of_mutants_through_the_binary() {
     // Mutants reach past the first refusal: some are accepted, some replay
     // to a different game.
     let codes = codes.into_inner().unwrap();
-    eprintln!("exit codes by command: {codes:?}; {skipped} mutants awaiting part 2");
+    let played = played.into_inner().unwrap();
+    eprintln!(
+        "exit codes by command: {codes:?}; replays and reports of the once fatal: {played:?}"
+    );
+    for token in ONCE_FATAL {
+        assert!(
+            played.get(token).is_some_and(|n| *n >= 8),
+            "{token}: {played:?}"
+        );
+    }
     let count = |cmd: &str, code| {
         codes
             .get(&(cmd.to_string(), Some(code)))
@@ -349,7 +244,7 @@ fn a_decision_dated_past_the_last_turn_is_reported_not_crashed_on() {
     std::fs::write(dir.path().join("late.ron"), doc.to_text()).unwrap();
     for format in ["md", "csv", "json"] {
         let args = ["report", "./late.ron", "--format", format];
-        let run = limited::multivector(&args, dir.path(), Duration::from_secs(5));
+        let run = refusal::run(dir.path(), &args);
         assert!(
             matches!(run.code, Some(2 | 3)),
             "{format}: {:?} {}",

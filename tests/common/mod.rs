@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod limited;
+pub mod refusal;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
