@@ -177,7 +177,7 @@ pub fn placed(save_text: &str, token: &str, rng: &mut ChaCha8Rng) -> Vec<u8> {
             .position(|w| w == what.as_bytes())
             .unwrap_or_else(|| panic!("no `{what}` in the saved scenario"))
     };
-    let (from, to) = (find(&raw, "overrides:"), find(&raw, "hold:"));
+    let (from, to) = (find(&raw, "overrides:"), find(&raw, "deck:"));
     if token.starts_with("Over(") {
         let at = from + find(&raw[from..], "[") + 1;
         raw.splice(at..at, format!("{token}, ").into_bytes());
