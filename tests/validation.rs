@@ -321,7 +321,6 @@ fn play_names_the_scenario_problem_before_it_looks_for_a_terminal() {
 /// message says `text` is given twice (`rules::objective`'s own reader
 /// names the first field whichever is doubled).
 #[test]
-#[ignore = "finding: a doubled `when` in an objective is named as a doubled `text` (rules::objective)"]
 fn a_doubled_field_of_an_objective_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let text = scenario("objectives: [(text: \"Calm\", when: [], when: [])],");

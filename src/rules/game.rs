@@ -43,7 +43,7 @@ pub struct Start<'a> {
 /// Why recorded decisions do not make a game.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReplayError {
-    #[error("the game cannot start: {0}")]
+    #[error("{0}")]
     Start(String),
     #[error("turn {turn}: a recorded decision is refused: {reason}")]
     Refused { turn: u32, reason: String },

@@ -44,7 +44,8 @@ impl<'de, I: Ids> Deserialize<'de> for ObjectiveDef<I> {
                     match key.as_str() {
                         "text" if text.is_none() => text = Some(m.next_value()?),
                         "when" if when.is_none() => when = Some(m.next_value()?),
-                        "text" | "when" => return Err(de::Error::duplicate_field(FIELDS[0])),
+                        "text" => return Err(de::Error::duplicate_field(FIELDS[0])),
+                        "when" => return Err(de::Error::duplicate_field(FIELDS[1])),
                         other => return Err(de::Error::unknown_field(other, FIELDS)),
                     }
                 }

@@ -22,7 +22,7 @@ pub enum StartError {
         "scenario `{scenario}` is written for `{fixed}`: leave out the country, or choose `{fixed}`"
     )]
     CountryFixed { scenario: String, fixed: String },
-    #[error("the scenario cannot be played: {0}")]
+    #[error("{0}")]
     Scenario(#[from] ResolveError),
     #[error("unknown difficulty `{0}` (known: {1})")]
     UnknownDifficulty(String, String),

@@ -55,7 +55,7 @@ pub enum SaveError {
         recorded: String,
         found: String,
     },
-    #[error("{}: the saved game cannot be started again with this game's content: {reason}", path.display())]
+    #[error("{}: the saved game cannot be played again with this game's content (the scenario stored in the save is checked as a scenario file is): {reason}", path.display())]
     Unplayable { path: PathBuf, reason: String },
     #[error("{}: the game would be a save of {size} bytes, more than a save can be ({limit} bytes), so it could not be loaded again; it was not saved, and the file there before is kept", path.display())]
     TooLargeToWrite {

@@ -50,6 +50,20 @@ pub struct Names {
     pub stages: Vec<usize>,
 }
 
+/// A number as a message shows it: in full, or in scientific notation when
+/// it is too long to read (1e308, not 309 digits).
+fn readable(x: f64) -> String {
+    let plain = x.to_string();
+    if plain.len() > MAX_PLAIN_DIGITS {
+        format!("{x:e}")
+    } else {
+        plain
+    }
+}
+
+/// The longest number a message writes out in full.
+const MAX_PLAIN_DIGITS: usize = 16;
+
 /// Builds the map of ids of one kind, refusing empty and repeated ids.
 pub(super) fn index<'a, T: Copy>(
     file: &'static str,
@@ -145,7 +159,7 @@ impl Resolver<'_> {
             return Err(self.err(at, format!("{x} is not a finite number")));
         }
         if !(lo..=hi).contains(&x) {
-            return Err(self.err(at, format!("{x} is outside {lo}..={hi}")));
+            return Err(self.err(at, format!("{} is outside {lo}..={hi}", readable(x))));
         }
         Ok(x)
     }
