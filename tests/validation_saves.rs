@@ -99,7 +99,7 @@ fn refused_by_every_command(dir: &Path, path: &str, word: &str) {
     for args in save_commands(path) {
         let said = refused(dir, &args, &[path, "overrides[0]", word]);
         assert!(
-            said.contains("cannot be started again with this game's content"),
+            said.contains("the scenario stored in the save is checked as a scenario file is"),
             "{args:?}: {said}"
         );
     }
