@@ -265,7 +265,8 @@ fn an_ending_missed_by_a_fraction_names_the_condition_and_its_value() {
     let book = content::builtin().unwrap();
     let mut first = app_with(book.clone(), standard(&book, 3), "kazakhstan", 11);
     to_the_end(&mut first);
-    let a = first.game().unwrap().state().autonomy();
+    // The ending after the last turn judges its mean over the last turns.
+    let a = first.game().unwrap().state().judged(&book, Var::Autonomy);
     // A threshold that one decimal would round the value onto (or past).
     let shown = (a * 10.0).round() / 10.0;
     // The value as precisely as it takes to stay on its side of the
@@ -293,7 +294,11 @@ fn an_ending_missed_by_a_fraction_names_the_condition_and_its_value() {
     changed.endings[best].when = vec![cond, Cond::AtLeast(Var::Stability, 0.0)];
     let mut app = app_with(changed, standard(&book, 3), "kazakhstan", 11);
     to_the_end(&mut app);
-    assert_eq!(app.game().unwrap().state().autonomy(), a, "the same game");
+    assert_eq!(
+        app.game().unwrap().state().judged(&book, Var::Autonomy),
+        a,
+        "the same game"
+    );
     for (w, h) in [(120, 40), (80, 24)] {
         let s = words(&text(&draw(&app, w, h)), 0, usize::from(w));
         assert!(
@@ -305,6 +310,10 @@ fn an_ending_missed_by_a_fraction_names_the_condition_and_its_value() {
             "no `{want}` at {w}x{h}:\n{s}"
         );
         assert!(s.contains("✓ Stability"), "{s}");
+        assert!(
+            s.contains("Judged over the last 4 turns: autonomy"),
+            "the end screen says the scores are judged over the last turns: {s}"
+        );
         // Never the rounded value the threshold reads as.
         assert!(!s.contains(&format!("Autonomy {shown:.1} ")), "{s}");
     }

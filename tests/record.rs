@@ -57,6 +57,14 @@ fn cause_exists(book: &Book, cause: &Cause) -> bool {
         Cause::Drift(d) => d.index() < book.world.drift.len(),
         Cause::Situation(s) => s.index() < book.world.situations.len(),
         Cause::Track(t) => t.index() < book.world.tracks.len(),
+        Cause::Move(power, m) => book
+            .moves
+            .get(m.index())
+            .is_some_and(|mv| mv.power == power),
+        Cause::Answer(m, i) => book
+            .moves
+            .get(m.index())
+            .is_some_and(|mv| usize::from(i) < mv.choices.len()),
         Cause::Reaction(..)
         | Cause::BackDown(_)
         | Cause::Yield(_)
@@ -200,7 +208,17 @@ fn one_turn_is_recorded_exactly() {
     assert_eq!(income, [(Var::Capital, 2.0, 8.0)]);
     assert!(changes(Cause::CarryCap).is_empty(), "2 carried is under 3");
     // The bonus fades and says so when there is one; the turn is counted.
-    assert_eq!(changes(Cause::Calendar), [(Var::Turn, 0.0, 1.0)]);
+    let calendar = changes(Cause::Calendar);
+    assert_eq!(calendar.last(), Some(&(Var::Turn, 0.0, 1.0)));
+    // Each power gathers initiative for its moves as the quarter turns.
+    for p in Power::ALL {
+        assert!(
+            calendar
+                .iter()
+                .any(|c| c.0 == Var::Initiative(p) && c.2 > c.1),
+            "{p:?} gathers initiative: {calendar:?}"
+        );
+    }
     // The answer is recorded under its own cause.
     assert!(record.iter().any(|e| e.cause == Cause::Choice(event, 0)));
     let text: Vec<String> = record.iter().map(|e| line(&book, e)).collect();

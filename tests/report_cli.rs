@@ -353,6 +353,8 @@ fn decisions_are_the_actions_that_took_effect_and_the_answers_in_words() {
         assert!(!a.text.starts_with("Choice "), "{a:?}");
         match a.kind {
             "event" => assert!(a.text.contains(": "), "{a:?}"),
+            // A power's offer: who made it, what, and the answer.
+            "offer" => assert!(a.text.contains(": "), "{a:?}"),
             "back_down" | "hold" => assert!(a.text.contains(" step)"), "{a:?}"),
             other => panic!("unknown kind {other}"),
         }

@@ -16,6 +16,10 @@ use multivector::sim::{self, Policy};
 const FIXTURE_V1: &str = "tests/fixtures/save-v1.ron";
 /// The second: the scenario, the seed, the decisions, and a view of the state.
 const FIXTURE_V2: &str = "tests/fixtures/save-v2.ron";
+/// A save of the second format written by game 0.1.0, whose rules had no
+/// moves of the powers: kept so that a save of an older game stays
+/// readable as far as its decisions go.
+const FIXTURE_V2_OLDER: &str = "tests/fixtures/save-v2-game-0.1.0.ron";
 
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
@@ -51,6 +55,24 @@ fn a_version_2_save_loads_and_replays() {
          regenerate_the_version_2_fixture`",
         report.reason
     );
+}
+
+/// A save of an older game loads: its decisions are played again as far as
+/// the current rules take them, and it is never verified.
+#[test]
+fn a_save_of_an_older_game_loads_as_far_as_its_decisions_go() {
+    let book = book();
+    let loaded = save::read(&book, &fixture(FIXTURE_V2_OLDER)).unwrap();
+    assert_eq!(loaded.file.game, "0.1.0");
+    assert_ne!(loaded.file.game, save::GAME_VERSION);
+    assert!(!loaded.verified());
+    let game = &loaded.game;
+    assert!(game.state().turn() >= 3, "its first turns are played again");
+    assert!(
+        game.decisions().len() < loaded.file.decisions.len() || loaded.first_difference.is_some()
+    );
+    let report = save::replay(&book, &fixture(FIXTURE_V2_OLDER)).unwrap();
+    assert!(!report.matches);
 }
 
 /// A save whose shown state was edited, but not its decisions, loads as the

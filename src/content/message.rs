@@ -26,6 +26,7 @@ pub fn ron_message(code: &ron::Error) -> String {
             "EndingDef" => "an ending".into(),
             "WorldDef" => "the world file".into(),
             "Model" => "the model file".into(),
+            "MoveDef" => "a power's move".into(),
             "ObjectiveDef" => "an objective".into(),
             "StateView" => "the saved state".into(),
             "DecisionText" => "a decision".into(),

@@ -23,13 +23,14 @@ pub use validate::{article_contains, validate_book};
 pub const ARTICLE: &str = include_str!("../../assets/article.txt");
 
 /// The content files, by kind: (file name, embedded text).
-pub const BUILTIN: [(&str, &str); 6] = [
+pub const BUILTIN: [(&str, &str); 7] = [
     ("countries.ron", include_str!("../../assets/countries.ron")),
     ("powers.ron", include_str!("../../assets/powers.ron")),
     ("actions.ron", include_str!("../../assets/actions.ron")),
     ("events.ron", include_str!("../../assets/events.ron")),
     ("endings.ron", include_str!("../../assets/endings.ron")),
     ("world.ron", include_str!("../../assets/world.ron")),
+    ("moves.ron", include_str!("../../assets/moves.ron")),
 ];
 
 /// The model's tuning.
@@ -123,6 +124,7 @@ fn parse_parts(read: impl Fn(&str) -> Result<String, ContentError>) -> Result<Pa
         events: parse("events.ron", &read("events.ron")?)?,
         endings: parse("endings.ron", &read("endings.ron")?)?,
         world: parse("world.ron", &read("world.ron")?)?,
+        moves: parse("moves.ron", &read("moves.ron")?)?,
     })
 }
 
@@ -319,6 +321,10 @@ pub fn check_text(path: &Path, text: &str) -> Result<String, ContentError> {
         "endings.ron" => {
             parts.endings = parse(&name, text)?;
             "endings"
+        }
+        "moves.ron" => {
+            parts.moves = parse(&name, text)?;
+            "moves"
         }
         "world.ron" => {
             parts.world = parse(&name, text)?;

@@ -56,6 +56,17 @@ pub fn validate_book(p: &Parts) -> Result<(), ContentError> {
         }
         quote("events.ron", &at, &e.source)?;
     }
+    for m in &p.moves {
+        let at = format!("move `{}`", m.id);
+        if m.source.is_none() && m.context.is_none() {
+            return Err(err(
+                "moves.ron",
+                &at,
+                "has neither `source` (a quote from the article) nor `context`",
+            ));
+        }
+        quote("moves.ron", &at, &m.source)?;
+    }
     for s in &p.world.situations {
         quote("world.ron", &format!("situation `{}`", s.id), &s.source)?;
     }

@@ -26,6 +26,14 @@ pub fn cause_label(book: &Book, cause: &Cause) -> String {
         Cause::Hold(p) => format!("Held firm against {}", p.name()),
         Cause::Rivals(p) => format!("{} weighs its rivals' gains", p.name()),
         Cause::StrainFade => "Irritation fades".into(),
+        Cause::Move(p, id) => format!("{}: {}", p.name(), book.power_move(id).title),
+        Cause::Answer(id, i) => {
+            let m = book.power_move(id);
+            match m.choices.get(usize::from(i)) {
+                Some(c) => format!("{}: {}", m.title, c.label),
+                None => m.title.clone(),
+            }
+        }
         Cause::Event(id) => book.event(id).title.clone(),
         Cause::Choice(id, i) => {
             let e = book.event(id);

@@ -337,6 +337,10 @@ fn answer(book: &Book, turn: u32, pending: Option<&Decision>, i: usize) -> Decis
             let i = u8::try_from(i).unwrap_or(u8::MAX);
             ("event", cause_label(book, &Cause::Choice(*id, i)))
         }
+        Some(Decision::Offer(id)) => {
+            let i = u8::try_from(i).unwrap_or(u8::MAX);
+            ("offer", cause_label(book, &Cause::Answer(*id, i)))
+        }
         Some(Decision::Ladder(p, step)) => {
             let (kind, cause) = if i == 0 {
                 ("back_down", Cause::BackDown(*p))

@@ -1,10 +1,12 @@
 //! `Book`: all the content of a game and its model, resolved and indexed
 //! once at load.
 
-use super::defs::{ActionDef, CountryDef, EndingDef, EventDef, PowerDef, ScenarioDef, WorldDef};
+use super::defs::{
+    ActionDef, CountryDef, EndingDef, EventDef, MoveDef, PowerDef, ScenarioDef, WorldDef,
+};
 use super::ids::{
-    ActionId, CorridorId, CountryId, EndingId, EventId, FlagId, Ids, Raw, Resolved, SituationId,
-    TrackId,
+    ActionId, CorridorId, CountryId, EndingId, EventId, FlagId, Ids, MoveId, Raw, Resolved,
+    SituationId, TrackId,
 };
 use super::model::Model;
 use super::resolve::{self, Names, ResolveError};
@@ -22,6 +24,7 @@ pub struct Sources<I: Ids = Resolved> {
     pub events: Vec<EventDef<I>>,
     pub endings: Vec<EndingDef<I>>,
     pub world: WorldDef<I>,
+    pub moves: Vec<MoveDef<I>>,
 }
 
 /// Everything the rules read but never change: countries, powers, actions,
@@ -37,6 +40,8 @@ pub struct Book {
     pub events: Vec<EventDef>,
     pub endings: Vec<EndingDef>,
     pub world: WorldDef,
+    /// The powers' moves, every power's deck in one list.
+    pub moves: Vec<MoveDef>,
     pub scenarios: Vec<ScenarioDef<Raw>>,
     pub model: Model,
     /// A fingerprint of the content and model the book was made from (set
@@ -82,6 +87,7 @@ impl Book {
             events: parts.events,
             endings: parts.endings,
             world: parts.world,
+            moves: parts.moves,
             scenarios,
             model,
             fingerprint: String::new(),
@@ -144,6 +150,14 @@ impl Book {
             .iter()
             .position(|e| e.id == name)
             .map(EndingId::from_index)
+    }
+
+    /// A move of a power's deck.
+    pub fn power_move(&self, id: MoveId) -> &MoveDef {
+        &self.moves[id.index()]
+    }
+    pub fn move_ids(&self) -> impl Iterator<Item = MoveId> + use<> {
+        (0..self.moves.len()).map(MoveId::from_index)
     }
 
     pub fn scenario(&self, id: &str) -> Option<&ScenarioDef<Raw>> {

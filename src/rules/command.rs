@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::book::Book;
+use super::defs::ChoiceDef;
 use super::ids::{ActionId, Ids, Resolved};
 use super::record::{Cause, LogEntry, Note};
 use super::state::{Decision, State};
@@ -145,43 +146,51 @@ pub fn check_action(state: &State, book: &Book, id: ActionId) -> Result<(), Ille
     Ok(())
 }
 
+/// The choices of an event or a power's offer (a ladder's are not content).
+pub(super) fn choices_of(book: &Book, d: Decision) -> Option<&[ChoiceDef]> {
+    match d {
+        Decision::Event(id) => Some(&book.event(id).choices),
+        Decision::Offer(id) => Some(&book.power_move(id).choices),
+        Decision::Ladder(..) => None,
+    }
+}
+
 fn check_choice(state: &State, book: &Book, i: usize) -> Result<(), Illegal> {
-    match state.pending.first() {
-        None => Err(Illegal::NoDecision),
-        Some(Decision::Event(id)) => {
-            let c = book
-                .event(*id)
-                .choices
-                .get(i)
-                .ok_or(Illegal::NoSuchChoice(i))?;
+    let Some(&d) = state.pending.first() else {
+        return Err(Illegal::NoDecision);
+    };
+    match choices_of(book, d) {
+        Some(choices) => {
+            let c = choices.get(i).ok_or(Illegal::NoSuchChoice(i))?;
             match c.requires.iter().find(|c| !state.holds(c)) {
                 Some(unmet) => Err(Illegal::ChoiceUnavailable(book.describe(unmet))),
                 None => Ok(()),
             }
         }
-        Some(Decision::Ladder(..)) if i > 1 => Err(Illegal::NoSuchChoice(i)),
-        Some(Decision::Ladder(..)) => Ok(()),
+        None if i > 1 => Err(Illegal::NoSuchChoice(i)),
+        None => Ok(()),
     }
 }
 
 /// The choices open in the first pending decision, as (label, why it is
 /// locked: `None` when it is open).
 pub fn decision_choices(state: &State, book: &Book) -> Vec<(String, Option<String>)> {
-    match state.pending.first() {
-        Some(Decision::Event(id)) => book
-            .event(*id)
-            .choices
+    let Some(&d) = state.pending.first() else {
+        return Vec::new();
+    };
+    match (choices_of(book, d), d) {
+        (Some(choices), _) => choices
             .iter()
             .map(|c| {
                 let locked = c.requires.iter().find(|c| !state.holds(c));
                 (c.label.clone(), locked.map(|c| book.describe(c)))
             })
             .collect(),
-        Some(Decision::Ladder(p, _)) => vec![
+        (None, Decision::Ladder(p, _)) => vec![
             (format!("Back down before {}", p.name()), None),
             ("Hold firm".to_string(), None),
         ],
-        None => Vec::new(),
+        (None, _) => Vec::new(),
     }
 }
 
@@ -232,6 +241,14 @@ impl State {
                 let cause = Cause::Choice(id, index);
                 self.note(cause, Note::Choice(id, index));
                 if let Some(c) = book.event(id).choices.get(i) {
+                    self.apply_all(book, &c.effects, cause);
+                }
+            }
+            Decision::Offer(id) => {
+                let index = u8::try_from(i).unwrap_or(u8::MAX);
+                let cause = Cause::Answer(id, index);
+                self.note(cause, Note::Answer(id, index));
+                if let Some(c) = book.power_move(id).choices.get(i) {
                     self.apply_all(book, &c.effects, cause);
                 }
             }

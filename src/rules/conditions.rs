@@ -25,6 +25,7 @@ impl State {
                         >= *count
             }
             Cond::Gained(v, x) => self.gained(*v).is_some_and(|g| g >= *x),
+            Cond::Rose(v, x) => self.rose(*v).is_some_and(|g| g >= *x),
             Cond::Any(cs) => cs.iter().any(|c| self.holds(c)),
             Cond::Not(c) => !self.holds(c),
         }
@@ -43,6 +44,55 @@ impl State {
             Var::Leverage => start.leverage,
             Var::Stability => start.stability,
             Var::Proximity(p) => start.proximity[p.index()],
+            _ => return None,
+        };
+        Some(self.get(v) - then)
+    }
+
+    /// A score as the ending after the last turn judges it: autonomy,
+    /// leverage and stability by their mean over the model's window of last
+    /// turns; anything else as it is now.
+    pub fn judged(&self, book: &super::book::Book, v: Var) -> f64 {
+        let n = (book.model.endings.window as usize).min(self.history.len());
+        let last = &self.history[self.history.len() - n..];
+        let mean = |f: fn(&super::state::Snapshot) -> f64| {
+            last.iter().map(f).sum::<f64>() / n.max(1) as f64
+        };
+        match v {
+            _ if n == 0 => self.get(v),
+            Var::Autonomy => mean(|s| s.autonomy),
+            Var::Leverage => mean(|s| s.leverage),
+            Var::Stability => mean(|s| s.stability),
+            other => self.get(other),
+        }
+    }
+
+    /// Whether a condition holds as the ending after the last turn judges
+    /// it (the scores by [`State::judged`]).
+    pub fn holds_judged(&self, book: &super::book::Book, cond: &Cond) -> bool {
+        let score = |v: &Var| matches!(v, Var::Autonomy | Var::Leverage | Var::Stability);
+        match cond {
+            Cond::AtLeast(v, x) if score(v) => self.judged(book, *v) >= *x,
+            Cond::AtMost(v, x) if score(v) => self.judged(book, *v) <= *x,
+            Cond::Gained(v, x) if score(v) => self
+                .gained(*v)
+                .is_some_and(|g| g - self.get(*v) + self.judged(book, *v) >= *x),
+            Cond::Any(cs) => cs.iter().any(|c| self.holds_judged(book, c)),
+            Cond::Not(c) => !self.holds_judged(book, c),
+            other => self.holds(other),
+        }
+    }
+
+    /// How far a score, a closeness or a world variable has moved since the
+    /// last turn ended (the last snapshot of the history).
+    pub fn rose(&self, v: Var) -> Option<f64> {
+        let last = self.history.last()?;
+        let then = match v {
+            Var::Autonomy => last.autonomy,
+            Var::Leverage => last.leverage,
+            Var::Stability => last.stability,
+            Var::Proximity(p) => last.proximity[p.index()],
+            Var::World(w) => last.world[w.index()],
             _ => return None,
         };
         Some(self.get(v) - then)

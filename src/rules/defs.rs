@@ -117,8 +117,11 @@ pub struct PowerDef<I: Ids = Resolved> {
     pub yields: Vec<Effect<I>>,
 }
 
-/// A world-drift rule: each turn `var` moves by
-/// `base + Σ coef × (term − 50)`, or toward `target` by `rate` of the gap.
+/// A world-drift rule: each turn `var` moves by `base + Σ coef × (term − 50)`;
+/// or, with a `target`, toward an equilibrium `target + Σ coef × (term − 50)`
+/// by `rate` of the gap. With `noise`, it also moves by a random amount
+/// between −noise and +noise (the game's own generator): the world is not
+/// a clockwork.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(bound = "", deny_unknown_fields)]
 pub struct DriftDef<I: Ids = Resolved> {
@@ -135,6 +138,8 @@ pub struct DriftDef<I: Ids = Resolved> {
     pub target: Option<f64>,
     #[serde(default)]
     pub rate: f64,
+    #[serde(default)]
+    pub noise: f64,
 }
 
 /// A situation that switches on above one threshold and off below a lower
@@ -256,6 +261,64 @@ pub struct EndingDef<I: Ids = Resolved> {
     pub best: bool,
     #[serde(default)]
     pub bonus: f64,
+}
+
+/// What kind of move a power makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MoveKind {
+    /// Something the player may take or refuse (a decision, with choices).
+    Offer,
+    /// Pressure on the player.
+    Pressure,
+    /// An answer to a rival's gain with the player.
+    Counter,
+}
+
+impl MoveKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            MoveKind::Offer => "offer",
+            MoveKind::Pressure => "pressure",
+            MoveKind::Counter => "counter",
+        }
+    }
+}
+
+/// A move of a power's deck: what the power does in the player's state when
+/// it has the initiative and this is what it wants most. How much it wants
+/// it is `weight + Σ coef × (var − 50)` over `utility`; it is made only when
+/// that is above zero and its conditions hold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound = "", deny_unknown_fields)]
+pub struct MoveDef<I: Ids = Resolved> {
+    pub id: String,
+    pub power: Power,
+    pub kind: MoveKind,
+    pub title: String,
+    pub text: String,
+    /// The article sentence the move comes from, quoted exactly.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// A one-line factual note for a move that extends the article.
+    #[serde(default)]
+    pub context: Option<String>,
+    #[serde(default)]
+    pub when: Vec<Cond<I>>,
+    pub weight: f64,
+    #[serde(default)]
+    pub utility: Vec<(Var<I>, f64)>,
+    /// Turns before the power makes it again (the model's default).
+    #[serde(default)]
+    pub cooldown: Option<u32>,
+    #[serde(default)]
+    pub once: bool,
+    /// What it does at once.
+    #[serde(default)]
+    pub effects: Vec<Effect<I>>,
+    /// For an offer: the player's choices.
+    #[serde(default)]
+    pub choices: Vec<ChoiceDef<I>>,
 }
 
 /// A scenario: a country, a length, a start, overrides and a deck.

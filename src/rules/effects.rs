@@ -41,6 +41,7 @@ impl State {
                 self.move_shares(book, *d, ShareOp::Shift(*from, *to, *by), src)
             }
             Effect::Gain(d, h, by) => self.move_shares(book, *d, ShareOp::Gain(*h, *by), src),
+            Effect::Bind(d, h, by) => self.bind_shares(book, *d, *h, *by, src),
             Effect::SetFlag(f) => {
                 if self.flags.insert(f.index()) {
                     self.note(src, Note::Flag(*f, true));
@@ -79,6 +80,13 @@ impl State {
                 self.set(book, Var::Strain(*p), v, src);
             }
             Effect::CancelProject(id) => self.cancel_project(*id, src),
+            Effect::When(conds, effects) => {
+                if self.holds_all(conds) {
+                    for e in effects {
+                        self.apply_effect(book, e, src);
+                    }
+                }
+            }
         }
     }
 
@@ -155,7 +163,11 @@ fn portion(effect: &Effect, k: u32, n: u32) -> Effect {
         Effect::Add(v, a) => Effect::Add(*v, part(*a, v.whole())),
         Effect::Shift(d, f, t, a) => Effect::Shift(*d, *f, *t, part(*a, true)),
         Effect::Gain(d, h, a) => Effect::Gain(*d, *h, part(*a, true)),
+        Effect::Bind(d, h, a) => Effect::Bind(*d, *h, part(*a, true)),
         Effect::Strain(p, a) => Effect::Strain(*p, part(*a, false)),
+        Effect::When(c, inner) => {
+            Effect::When(c.clone(), inner.iter().map(|e| portion(e, k, n)).collect())
+        }
         other if k == n => other.clone(),
         _ => Effect::Later(1, Vec::new()),
     }

@@ -33,6 +33,10 @@ pub enum Cond<I: Ids = Resolved> {
     /// The variable has risen by at least this much since the start of the
     /// game (Autonomy, Leverage, Stability or a Proximity).
     Gained(Var<I>, f64),
+    /// The variable has risen by at least this much since the last turn
+    /// ended (a score, a Proximity or a World variable): how a power sees a
+    /// rival's gain.
+    Rose(Var<I>, f64),
     /// Any one of the conditions holds.
     Any(Vec<Cond<I>>),
     /// The condition does not hold.
@@ -53,6 +57,10 @@ pub enum Effect<I: Ids = Resolved> {
     /// Raise a holder's share, taken from the others in proportion to their
     /// shares (a negative amount gives the points to `other`).
     Gain(Domain, Holder, f64),
+    /// As `Gain`, and the dependence binds: the structural level moves too,
+    /// so structural pull does not take it back (a customs union, a loan,
+    /// a base).
+    Bind(Domain, Holder, f64),
     SetFlag(I::Flag),
     ClearFlag(I::Flag),
     /// Change the status of a corridor or pipeline.
@@ -71,4 +79,6 @@ pub enum Effect<I: Ids = Resolved> {
     Strain(Power, f64),
     /// Cancel a running project of the player's, if any.
     CancelProject(I::Action),
+    /// These effects, if the conditions hold when it lands.
+    When(Vec<Cond<I>>, Vec<Effect<I>>),
 }

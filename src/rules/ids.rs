@@ -72,6 +72,10 @@ id!(
     /// An ending.
     EndingId
 );
+id!(
+    /// A move of a power's deck.
+    MoveId
+);
 
 /// The most items of one kind a content set may hold.
 pub const MAX_ITEMS: usize = 4096;

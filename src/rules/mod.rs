@@ -19,6 +19,7 @@ pub mod ids;
 pub mod model;
 mod objective;
 pub mod preview;
+mod read;
 mod record;
 pub mod resolve;
 pub mod scoring;

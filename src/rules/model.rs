@@ -61,6 +61,14 @@ pub struct LeverageModel {
     pub bonus_limit: f64,
     /// The share of the bonus kept from one turn to the next.
     pub bonus_fade: f64,
+    /// Turkey's latitude: coupling beyond `absorption_from` takes up to
+    /// `absorption` of it (at 100), overextension beyond `overreach_from`
+    /// up to `overreach`; it never falls below `latitude_floor`.
+    pub absorption_from: f64,
+    pub absorption: f64,
+    pub overreach_from: f64,
+    pub overreach: f64,
+    pub latitude_floor: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -156,6 +164,37 @@ pub struct Level {
     pub income: i32,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionsModel {
+    /// An action taken again yields this share of its lasting gains (share
+    /// changes, strategic assets) per earlier use...
+    pub repeat: f64,
+    /// ... but never less than this share.
+    pub repeat_floor: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndingsModel {
+    /// The ending after the last turn judges the three scores by their mean
+    /// over this many last turns, so that a last-turn splurge does not
+    /// decide a game.
+    pub window: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MovesModel {
+    /// The initiative a power gains each turn at strength 50 (in proportion
+    /// to its strength); it makes a move with each whole point.
+    pub initiative: f64,
+    /// A power holds at most this much initiative.
+    pub most: f64,
+    /// Turns before a power makes a move again, when the move does not say.
+    pub cooldown: u32,
+}
+
 /// The whole tuning of the model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -167,6 +206,9 @@ pub struct Model {
     pub ladder: LadderModel,
     pub capital: CapitalModel,
     pub pull: PullModel,
+    pub actions: ActionsModel,
+    pub moves: MovesModel,
+    pub endings: EndingsModel,
     pub score: ScoreModel,
     pub defaults: Defaults,
     /// The levels of difficulty, easiest first; one is `normal`.
@@ -192,6 +234,11 @@ pub const RANGES: &[(&str, f64, f64)] = &[
     ("leverage.embrace_rate", 0.0, 2.0),
     ("leverage.bonus_limit", 0.0, 50.0),
     ("leverage.bonus_fade", 0.0, 1.0),
+    ("leverage.absorption_from", 0.0, 99.0),
+    ("leverage.absorption", 0.0, 1.0),
+    ("leverage.overreach_from", 0.0, 99.0),
+    ("leverage.overreach", 0.0, 1.0),
+    ("leverage.latitude_floor", 0.0, 1.0),
     ("proximity.gain_ceiling", 100.0, 200.0),
     ("proximity.gain_span", 10.0, 200.0),
     ("proximity.gain_floor", 0.0, 1.0),
@@ -207,6 +254,12 @@ pub const RANGES: &[(&str, f64, f64)] = &[
     ("capital.max", 1.0, 40.0),
     ("pull.gap", 1.0, 20.0),
     ("pull.step", 0.0, 10.0),
+    ("actions.repeat", 0.0, 1.0),
+    ("actions.repeat_floor", 0.0, 1.0),
+    ("moves.initiative", 0.0, 2.0),
+    ("moves.most", 1.0, 4.0),
+    ("moves.cooldown", 1.0, 80.0),
+    ("endings.window", 1.0, 12.0),
     ("score.autonomy", 0.0, 1.0),
     ("score.leverage", 0.0, 1.0),
     ("score.stability", 0.0, 1.0),
@@ -260,6 +313,11 @@ impl Model {
             ("leverage.embrace_rate", l.embrace_rate),
             ("leverage.bonus_limit", l.bonus_limit),
             ("leverage.bonus_fade", l.bonus_fade),
+            ("leverage.absorption_from", l.absorption_from),
+            ("leverage.absorption", l.absorption),
+            ("leverage.overreach_from", l.overreach_from),
+            ("leverage.overreach", l.overreach),
+            ("leverage.latitude_floor", l.latitude_floor),
             ("proximity.gain_ceiling", p.gain_ceiling),
             ("proximity.gain_span", p.gain_span),
             ("proximity.gain_floor", p.gain_floor),
@@ -275,6 +333,12 @@ impl Model {
             ("capital.max", f64::from(self.capital.max)),
             ("pull.gap", f64::from(self.pull.gap)),
             ("pull.step", f64::from(self.pull.step)),
+            ("actions.repeat", self.actions.repeat),
+            ("actions.repeat_floor", self.actions.repeat_floor),
+            ("moves.initiative", self.moves.initiative),
+            ("moves.most", self.moves.most),
+            ("moves.cooldown", f64::from(self.moves.cooldown)),
+            ("endings.window", f64::from(self.endings.window)),
             ("score.autonomy", self.score.autonomy),
             ("score.leverage", self.score.leverage),
             ("score.stability", self.score.stability),

@@ -10,7 +10,7 @@ use super::command::{Command, Illegal, apply, check};
 use super::ids::ActionId;
 use super::record::{Entry, LogEntry};
 use super::resolve::MAX_TURNS;
-use super::state::{Decision, State};
+use super::state::State;
 use super::turn::reactions::irritation;
 use super::types::{Domain, Power, Var};
 
@@ -85,7 +85,7 @@ impl State {
             delayed: Vec::new(),
             planned: self.planned.clone(),
             cooldowns: self.cooldowns.clone(),
-            used: self.used.clone(),
+            uses: self.uses.clone(),
             // Previews draw no events.
             fired: Vec::new(),
             fired_last: Vec::new(),
@@ -114,6 +114,9 @@ impl State {
             story: self.story,
             ending: false,
             severity: self.severity,
+            initiative: self.initiative,
+            moved: Vec::new(),
+            moved_last: Vec::new(),
         }
     }
 }
@@ -225,10 +228,7 @@ pub fn preview_climb(
 /// not the choice is open now (for the screens to say what a locked one
 /// would do); `None` when there is no such choice.
 pub fn preview_answer(state: &State, book: &Book, i: usize) -> Option<Preview> {
-    let n = match state.pending().first()? {
-        Decision::Event(id) => book.event(*id).choices.len(),
-        Decision::Ladder(..) => 2,
-    };
+    let n = super::command::choices_of(book, *state.pending().first()?).map_or(2, <[_]>::len);
     if i >= n {
         return None;
     }
@@ -244,8 +244,7 @@ pub fn preview_answer(state: &State, book: &Book, i: usize) -> Option<Preview> {
 /// The choices of the pending decision, previewed (`None` for a locked one).
 pub fn preview_choices(state: &State, book: &Book) -> Vec<Option<Preview>> {
     let n = match state.pending().first() {
-        Some(Decision::Event(id)) => book.event(*id).choices.len(),
-        Some(Decision::Ladder(..)) => 2,
+        Some(d) => super::command::choices_of(book, *d).map_or(2, <[_]>::len),
         None => 0,
     };
     (0..n)

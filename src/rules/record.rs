@@ -7,7 +7,9 @@
 use serde::Serialize;
 
 use super::book::Book;
-use super::ids::{ActionId, CorridorId, DriftId, EndingId, EventId, FlagId, SituationId, TrackId};
+use super::ids::{
+    ActionId, CorridorId, DriftId, EndingId, EventId, FlagId, MoveId, SituationId, TrackId,
+};
 use super::scoring;
 use super::shares::Shares;
 use super::state::State;
@@ -36,6 +38,10 @@ pub enum Cause {
     Rivals(Power),
     /// Strain fading at the end of a turn.
     StrainFade,
+    /// A power's move (pressure, a counter, or the offer itself).
+    Move(Power, MoveId),
+    /// The player's answer to a power's offer (its choice, by position).
+    Answer(MoveId, u8),
     /// An event from the deck.
     Event(EventId),
     /// The player's answer to an event (its choice, by position).
@@ -69,7 +75,7 @@ impl Cause {
     pub fn is_answer(&self) -> bool {
         matches!(
             self,
-            Cause::Choice(..) | Cause::BackDown(_) | Cause::Hold(_)
+            Cause::Choice(..) | Cause::Answer(..) | Cause::BackDown(_) | Cause::Hold(_)
         )
     }
 
@@ -78,7 +84,7 @@ impl Cause {
     pub fn is_blow(&self) -> bool {
         matches!(
             self,
-            Cause::Event(_) | Cause::Reaction(..) | Cause::Situation(_)
+            Cause::Event(_) | Cause::Reaction(..) | Cause::Situation(_) | Cause::Move(..)
         )
     }
 
@@ -127,6 +133,10 @@ pub enum Note {
     Hold(Power),
     Event(EventId),
     Choice(EventId, u8),
+    /// A power made a move.
+    Move(Power, MoveId),
+    /// The player answered a power's offer.
+    Answer(MoveId, u8),
     /// A flag set (true) or cleared.
     Flag(FlagId, bool),
     Corridor(CorridorId, CorridorStatus),
@@ -275,7 +285,9 @@ impl State {
             | Var::Structure(..)
             | Var::Stake(_)
             | Var::Bridge
-            | Var::Embrace => return,
+            | Var::Embrace
+            | Var::Latitude
+            | Var::Initiative(_) => return,
         }
         self.record(src, var, before, v);
         match var {
@@ -283,7 +295,7 @@ impl State {
                 self.note(src, Note::Collapse);
             }
             Var::Proximity(_)
-            | Var::World(WorldVar::TurkeyEuCoupling)
+            | Var::World(WorldVar::TurkeyEuCoupling | WorldVar::TurkeyOverextension)
             | Var::Assets
             | Var::Bonus => self.refresh_leverage(book, src),
             _ => {}
@@ -302,8 +314,7 @@ impl State {
             op => op,
         };
         if src.cause.is_structural() {
-            let s = op.apply(self.structure[d.index()]);
-            self.set_structure(d, s, src);
+            self.move_structure(d, op, src);
         }
         let row = op.apply(before);
         if row == before {
@@ -317,6 +328,21 @@ impl State {
         let before = self.autonomy;
         self.autonomy = scoring::autonomy(&book.model, &self.shares);
         self.record(src, Var::Autonomy, before, self.autonomy);
+    }
+
+    /// A share change that binds: the shares and their structural level
+    /// move alike, whatever the cause.
+    pub(super) fn bind_shares(&mut self, book: &Book, d: Domain, h: Holder, by: f64, src: Src) {
+        let op = ShareOp::Gain(h, by);
+        if !src.cause.is_structural() {
+            self.move_structure(d, op, src);
+        }
+        self.move_shares(book, d, op, src);
+    }
+
+    fn move_structure(&mut self, d: Domain, op: ShareOp, src: Src) {
+        let s = op.apply(self.structure[d.index()]);
+        self.set_structure(d, s, src);
     }
 
     fn set_structure(&mut self, d: Domain, row: Shares, src: Src) {
@@ -335,7 +361,7 @@ impl State {
         let parts = scoring::leverage_parts(
             &book.model,
             proximity,
-            self.world[WorldVar::TurkeyEuCoupling.index()],
+            &self.world,
             self.assets,
             self.leverage.bonus,
         );
@@ -347,6 +373,7 @@ impl State {
         }
         self.record(src, Var::Bridge, old.bridge, parts.bridge);
         self.record(src, Var::Embrace, old.embrace, parts.embrace);
+        self.record(src, Var::Latitude, old.latitude, parts.latitude);
         self.record(src, Var::Leverage, old.total, parts.total);
     }
 
@@ -357,7 +384,7 @@ impl State {
         self.leverage = scoring::leverage_parts(
             &book.model,
             proximity,
-            self.world[WorldVar::TurkeyEuCoupling.index()],
+            &self.world,
             self.assets,
             self.leverage.bonus,
         );

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::State;
 use super::model::Model;
 use super::shares::Shares;
-use super::types::{Domain, Power};
+use super::types::{Domain, Power, WorldVar};
 
 /// Autonomy of one domain (0–100). The powers' part of the domain counts
 /// by how evenly it is spread among them (one minus the Herfindahl index of
@@ -62,6 +62,9 @@ pub struct Leverage {
     pub bridge: f64,
     /// Lost by embracing one power far beyond the others.
     pub embrace: f64,
+    /// Turkey's latitude (0–100): the share at which Turkey's stake, the
+    /// bridge and the Turkish route to Europe count.
+    pub latitude: f64,
     /// From powers that backed down, and events; fades over time.
     pub bonus: f64,
     /// The whole (0–100).
@@ -76,25 +79,45 @@ impl Leverage {
     }
 }
 
-/// Leverage from its inputs: proximities (Russia, China, Turkey, EU),
-/// coupling, assets and bonus.
+/// Turkey's latitude (0–100): worth most to its partners when it is coupled
+/// to Europe *and* autonomous ("proximity to Europe amplifies, rather than
+/// constrains, its regional partnerships"). Coupling beyond a point absorbs
+/// it into Europe's constraints; overextension stretches it thin.
+pub fn latitude(model: &Model, coupling: f64, overextension: f64) -> f64 {
+    let m = &model.leverage;
+    let past = |x: f64, from: f64| ((x - from) / (100.0 - from)).clamp(0.0, 1.0);
+    let free = 1.0
+        - m.absorption * past(coupling, m.absorption_from)
+        - m.overreach * past(overextension, m.overreach_from);
+    100.0 * free.clamp(m.latitude_floor, 1.0)
+}
+
+/// Leverage from its inputs: proximities (Russia, China, Turkey, EU), the
+/// world (Turkey–EU coupling, Turkey's overextension), assets and bonus.
 pub fn leverage_parts(
     model: &Model,
     proximity: [f64; 4],
-    coupling: f64,
+    world: &[f64; 7],
     assets: f64,
     bonus: f64,
 ) -> Leverage {
     let m = &model.leverage;
+    let coupling = world[WorldVar::TurkeyEuCoupling.index()];
+    let latitude = latitude(
+        model,
+        coupling,
+        world[WorldVar::TurkeyOverextension.index()],
+    );
+    let free = latitude / 100.0;
     let turkey = proximity[Power::Turkey.index()];
-    let eu = europe_access(proximity[Power::Eu.index()], turkey, coupling);
+    let eu = europe_access(proximity[Power::Eu.index()], turkey * free, coupling);
     let stakes = [
         stake(model, proximity[Power::Russia.index()]),
         stake(model, proximity[Power::China.index()]),
-        stake(model, turkey),
+        stake(model, turkey) * free,
         stake(model, eu),
     ];
-    let bridge = stake(model, turkey.min(eu));
+    let bridge = stake(model, turkey.min(eu)) * free;
     // The closest power's lead over the next.
     let (mut first, mut second) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
     for p in proximity {
@@ -109,6 +132,7 @@ pub fn leverage_parts(
         stakes,
         bridge,
         embrace,
+        latitude,
         bonus,
         total: 0.0,
     };
@@ -185,17 +209,44 @@ mod tests {
         assert_eq!(domain_autonomy(&model(), sh([100, 0, 0, 0, 0])), 0.0);
     }
 
+    /// The world with this coupling and overextension, the rest at 50.
+    fn world(coupling: f64, overextension: f64) -> [f64; 7] {
+        let mut w = [50.0; 7];
+        w[WorldVar::TurkeyEuCoupling.index()] = coupling;
+        w[WorldVar::TurkeyOverextension.index()] = overextension;
+        w
+    }
+
     #[test]
     fn coupling_raises_the_value_of_turkey_proximity() {
         let gain = |coupling: f64| {
-            let base =
-                leverage_parts(&model(), [50.0, 50.0, 40.0, 25.0], coupling, 40.0, 0.0).total;
-            let closer =
-                leverage_parts(&model(), [50.0, 50.0, 55.0, 25.0], coupling, 40.0, 0.0).total;
+            let w = world(coupling, 35.0);
+            let base = leverage_parts(&model(), [50.0, 50.0, 40.0, 25.0], &w, 40.0, 0.0).total;
+            let closer = leverage_parts(&model(), [50.0, 50.0, 55.0, 25.0], &w, 40.0, 0.0).total;
             closer - base
         };
-        assert!(gain(80.0) > gain(20.0));
+        assert!(gain(75.0) > gain(20.0));
         assert!(gain(20.0) > 0.0);
+    }
+
+    /// "Proximity to Europe amplifies, rather than constrains": a Turkey
+    /// absorbed into Europe (coupling near 100) or overstretched is worth
+    /// less to its partners than one coupled and autonomous.
+    #[test]
+    fn turkey_is_worth_most_coupled_and_autonomous() {
+        let m = model();
+        let worth = |coupling: f64, over: f64| {
+            let w = world(coupling, over);
+            let with = leverage_parts(&m, [50.0, 50.0, 70.0, 40.0], &w, 40.0, 0.0).total;
+            let without = leverage_parts(&m, [50.0, 50.0, 30.0, 40.0], &w, 40.0, 0.0).total;
+            with - without
+        };
+        let coupled = worth(75.0, 35.0);
+        assert!(coupled > worth(30.0, 35.0), "coupling adds");
+        assert!(coupled > worth(100.0, 35.0), "absorption takes away");
+        assert!(coupled > worth(75.0, 90.0), "overstretch takes away");
+        assert_eq!(latitude(&m, 75.0, 35.0), 100.0);
+        assert!(latitude(&m, 100.0, 100.0) >= 100.0 * m.leverage.latitude_floor);
     }
 
     #[test]
@@ -206,8 +257,9 @@ mod tests {
 
     #[test]
     fn embracing_one_power_costs_leverage() {
-        let even = leverage_parts(&model(), [50.0, 50.0, 50.0, 50.0], 45.0, 40.0, 0.0).total;
-        let client = leverage_parts(&model(), [95.0, 40.0, 35.0, 30.0], 45.0, 40.0, 0.0).total;
+        let w = world(45.0, 35.0);
+        let even = leverage_parts(&model(), [50.0, 50.0, 50.0, 50.0], &w, 40.0, 0.0).total;
+        let client = leverage_parts(&model(), [95.0, 40.0, 35.0, 30.0], &w, 40.0, 0.0).total;
         assert!(client < even);
     }
 }

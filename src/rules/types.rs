@@ -223,9 +223,17 @@ pub enum Var<I: Ids = Resolved> {
     /// Read-only part of leverage: what embracing one power far beyond the
     /// others costs.
     Embrace,
+    /// Read-only part of leverage: Turkey's latitude (0–100), how free it is
+    /// to serve its partners: less when it is absorbed into Europe's
+    /// constraints (coupling very high) or overstretched. Turkey's stake,
+    /// the bridge and the Turkish route to Europe count at this share.
+    Latitude,
     /// Part of leverage: the bonus from powers that backed down and from
     /// events; it fades every turn.
     Bonus,
+    /// Read-only: a power's initiative; it makes a move when it has a whole
+    /// one (grows each turn with the power's strength).
+    Initiative(Power),
 }
 
 impl Copy for Var<Resolved> {}
@@ -242,7 +250,9 @@ impl<I: Ids> Var<I> {
                 | Var::Stake(_)
                 | Var::Bridge
                 | Var::Embrace
+                | Var::Latitude
                 | Var::Bonus
+                | Var::Initiative(_)
         )
     }
 
@@ -267,6 +277,8 @@ impl<I: Ids> Var<I> {
             Var::Stake(p) => format!("Leverage: {}'s stake", p.name()),
             Var::Bridge => "Leverage: bridge to Europe".into(),
             Var::Embrace => "Leverage: embrace penalty".into(),
+            Var::Latitude => "Turkey's latitude".into(),
+            Var::Initiative(p) => format!("{} initiative", p.name()),
             Var::Bonus => "Leverage: bonus".into(),
         }
     }

@@ -31,6 +31,7 @@ impl Book {
                 step.name()
             ),
             Cond::Gained(v, x) => format!("{} up by {x} since the start", self.label(v)),
+            Cond::Rose(v, x) => format!("{} up by {x} since last turn", self.label(v)),
             Cond::Any(cs) => {
                 let parts: Vec<String> = cs.iter().map(|c| self.describe(c)).collect();
                 format!("one of: {}", parts.join(" or "))
@@ -61,6 +62,12 @@ impl Book {
             Note::Event(e) => self.event(e).title.clone(),
             Note::Choice(e, i) => self
                 .event(e)
+                .choices
+                .get(usize::from(i))
+                .map_or_else(String::new, |c| c.label.clone()),
+            Note::Move(_, m) => self.power_move(m).title.clone(),
+            Note::Answer(m, i) => self
+                .power_move(m)
                 .choices
                 .get(usize::from(i))
                 .map_or_else(String::new, |c| c.label.clone()),
@@ -125,6 +132,7 @@ impl Book {
             Cond::AtLeast(v, x) => (Some(state.get(*v)), Some(*x), true),
             Cond::AtMost(v, x) => (Some(state.get(*v)), Some(*x), false),
             Cond::Gained(v, x) => (state.gained(*v), Some(*x), true),
+            Cond::Rose(v, x) => (state.rose(*v), Some(*x), true),
             Cond::Dominated { count, share } => (
                 Some(f64::from(state.dominated_domains(*share))),
                 Some(f64::from(*count)),

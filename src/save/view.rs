@@ -136,6 +136,7 @@ impl StateView {
                 .iter()
                 .map(|d| match d {
                     Decision::Event(e) => format!("event {}", book.event(*e).id),
+                    Decision::Offer(m) => format!("offer {}", book.power_move(*m).id),
                     Decision::Ladder(p, step) => format!("{} {}", p.id(), step.name()),
                 })
                 .collect(),

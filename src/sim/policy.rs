@@ -80,7 +80,7 @@ impl Player {
         match (self.policy, state.pending().first()) {
             (Policy::Random, _) => options[self.rng.random_range(0..options.len())],
             (policy, Some(Decision::Ladder(p, step))) => ladder_answer(state, policy, *p, *step),
-            (policy, Some(Decision::Event(_))) => {
+            (policy, Some(Decision::Event(_) | Decision::Offer(_))) => {
                 options
                     .into_iter()
                     .filter_map(|i| {

@@ -73,12 +73,27 @@ fn domains(n: usize) -> &'static str {
     if n == 1 { "domain" } else { "domains" }
 }
 
-/// A condition of an ending the player aims for, read now.
-pub fn goal(state: &State, book: &Book, cond: &Cond, minus: &str) -> Reading {
-    let held = state.holds(cond);
+/// When a condition is read: now, or as the ending after the last turn
+/// judges it (the scores by their mean over the last turns).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Now,
+    Judged,
+}
+
+/// A condition of an ending the player aims for, read now or as judged.
+pub fn goal(state: &State, book: &Book, cond: &Cond, minus: &str, when: When) -> Reading {
+    let held = match when {
+        When::Now => state.holds(cond),
+        When::Judged => state.holds_judged(book, cond),
+    };
+    let value = |v: &Var| match when {
+        When::Now => state.get(*v),
+        When::Judged => state.judged(book, *v),
+    };
     let text = match cond {
         Cond::AtLeast(v, x) => {
-            let (name, now) = (var_name(book, v), near(state.get(*v), *x));
+            let (name, now) = (var_name(book, v), near(value(v), *x));
             if held {
                 format!("{name} {now} (at least {})", threshold(*x))
             } else {
@@ -86,7 +101,7 @@ pub fn goal(state: &State, book: &Book, cond: &Cond, minus: &str) -> Reading {
             }
         }
         Cond::AtMost(v, x) => {
-            let (name, now) = (var_name(book, v), near(state.get(*v), *x));
+            let (name, now) = (var_name(book, v), near(value(v), *x));
             if held {
                 format!("{name} {now} (at most {})", threshold(*x))
             } else {
@@ -96,7 +111,7 @@ pub fn goal(state: &State, book: &Book, cond: &Cond, minus: &str) -> Reading {
         Cond::Gained(v, x) => match state.gained(*v) {
             Some(g) => {
                 let name = var_name(book, v);
-                let g = signed_near(g, *x, minus);
+                let g = signed_near(g - state.get(*v) + value(v), *x, minus);
                 if held {
                     format!("{name} {g} since the start (+{} needed)", threshold(*x))
                 } else {
@@ -197,10 +212,13 @@ pub fn bad(book: &Book) -> impl Iterator<Item = &EndingDef> {
     book.endings.iter().filter(|e| e.bonus < 0.0)
 }
 
-/// The best ending's conditions, read now.
-pub fn best_readings(state: &State, book: &Book, minus: &str) -> Vec<Reading> {
+/// The best ending's conditions, read now or as judged.
+pub fn best_readings(state: &State, book: &Book, minus: &str, when: When) -> Vec<Reading> {
     best(book).map_or_else(Vec::new, |e| {
-        e.when.iter().map(|c| goal(state, book, c, minus)).collect()
+        e.when
+            .iter()
+            .map(|c| goal(state, book, c, minus, when))
+            .collect()
     })
 }
 
@@ -246,7 +264,7 @@ mod tests {
         let book = crate::content::builtin().unwrap();
         let sc = book.scenario("standard").unwrap().clone();
         let s = crate::rules::new_game(&book, &sc, Some("kazakhstan"), 7).unwrap();
-        let r = best_readings(&s, &book, "−");
+        let r = best_readings(&s, &book, "−", When::Now);
         assert_eq!(r.len(), best(&book).unwrap().when.len());
         let autonomy = r.iter().find(|r| r.text.starts_with("Autonomy ")).unwrap();
         assert!(!autonomy.held);

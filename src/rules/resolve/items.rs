@@ -15,12 +15,39 @@ use crate::rules::{ActionId, EventId};
 
 /// The most choices an event may offer (they are picked with keys 1–9).
 pub const MAX_CHOICES: usize = 9;
+
+/// Resolves the choices of an event or an offer.
+pub(super) fn choices(
+    r: &Resolver,
+    at: &str,
+    choices: &[ChoiceDef<Raw>],
+) -> Result<Vec<ChoiceDef>, ResolveError> {
+    if choices.len() > MAX_CHOICES {
+        return Err(r.err(
+            &format!("{at}: choices"),
+            format!("more than {MAX_CHOICES} choices"),
+        ));
+    }
+    choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            Ok(ChoiceDef {
+                label: c.label.clone(),
+                effects: r.effects(&format!("{at}: choices[{i}].effects"), &c.effects)?,
+                requires: r.conds(&format!("{at}: choices[{i}].requires"), &c.requires)?,
+            })
+        })
+        .collect()
+}
 /// The most stages a track may have.
 const MAX_STAGES: usize = 100;
 /// The most a power may weigh a rival's gain of closeness.
 const MAX_RIVAL_WEIGHT: f64 = 2.0;
 /// The largest weight of an event in the deck.
 const MAX_WEIGHT: f64 = 1000.0;
+/// The largest random move of a drift rule in a turn.
+const MAX_NOISE: f64 = 20.0;
 /// The largest coefficient of a drift rule's term.
 const MAX_TERM: f64 = 10.0;
 
@@ -91,6 +118,17 @@ pub fn resolve_book(src: &Sources<Raw>, model: &Model) -> Result<(Sources, Names
         .collect::<Result<_, _>>()?;
     let endings = endings(&r("endings.ron"), &src.endings)?;
     let world = world(&r("world.ron"), w)?;
+    index(
+        "moves.ron",
+        "moves",
+        src.moves.iter().map(|m| m.id.as_str()),
+        |i| i,
+    )?;
+    let moves = src
+        .moves
+        .iter()
+        .map(|m| super::moves::power_move(&r("moves.ron"), m))
+        .collect::<Result<_, _>>()?;
     let resolved = Sources {
         countries,
         powers,
@@ -98,6 +136,7 @@ pub fn resolve_book(src: &Sources<Raw>, model: &Model) -> Result<(Sources, Names
         events,
         endings,
         world,
+        moves,
     };
     Ok((resolved, names))
 }
@@ -250,24 +289,7 @@ fn event(r: &Resolver, e: &EventDef<Raw>) -> Result<EventDef, ResolveError> {
             format!("{n} is outside 0..={MAX_TURNS}"),
         ));
     }
-    if e.choices.len() > MAX_CHOICES {
-        return Err(r.err(
-            &format!("{at}: choices"),
-            format!("more than {MAX_CHOICES} choices"),
-        ));
-    }
-    let choices = e
-        .choices
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            Ok(ChoiceDef {
-                label: c.label.clone(),
-                effects: r.effects(&format!("{at}: choices[{i}].effects"), &c.effects)?,
-                requires: r.conds(&format!("{at}: choices[{i}].requires"), &c.requires)?,
-            })
-        })
-        .collect::<Result<_, _>>()?;
+    let choices = choices(r, &at, &e.choices)?;
     Ok(EventDef {
         id: e.id.clone(),
         title: e.title.clone(),
@@ -329,6 +351,7 @@ fn world(r: &Resolver, w: &WorldDef<Raw>) -> Result<WorldDef, ResolveError> {
             let at = format!("drift[{i}] `{}`", d.id);
             r.number(&format!("{at}: base"), d.base, -100.0, 100.0)?;
             r.number(&format!("{at}: rate"), d.rate, -1.0, 1.0)?;
+            r.number(&format!("{at}: noise"), d.noise, 0.0, MAX_NOISE)?;
             if let Some(t) = d.target {
                 r.number(&format!("{at}: target"), t, 0.0, 100.0)?;
             }
@@ -351,6 +374,7 @@ fn world(r: &Resolver, w: &WorldDef<Raw>) -> Result<WorldDef, ResolveError> {
                 terms,
                 target: d.target,
                 rate: d.rate,
+                noise: d.noise,
             })
         })
         .collect::<Result<_, ResolveError>>()?;

@@ -3,6 +3,7 @@
 //! a file or a save alike. The rules then never match a string at play.
 
 mod items;
+mod moves;
 mod scenario;
 
 use std::collections::HashMap;
@@ -190,6 +191,8 @@ impl Resolver<'_> {
             Var::Stake(p) => Var::Stake(*p),
             Var::Bridge => Var::Bridge,
             Var::Embrace => Var::Embrace,
+            Var::Latitude => Var::Latitude,
+            Var::Initiative(p) => Var::Initiative(*p),
             Var::Bonus => Var::Bonus,
         })
     }
@@ -238,6 +241,22 @@ impl Resolver<'_> {
                     ));
                 }
                 Cond::Gained(self.var(at, v, false)?, bound(*x)?)
+            }
+            Cond::Rose(v, x) => {
+                if !matches!(
+                    v,
+                    Var::Autonomy
+                        | Var::Leverage
+                        | Var::Stability
+                        | Var::Proximity(_)
+                        | Var::World(_)
+                ) {
+                    return Err(self.err(
+                        at,
+                        "Rose works on Autonomy, Leverage, Stability, a Proximity or a World variable",
+                    ));
+                }
+                Cond::Rose(self.var(at, v, false)?, bound(*x)?)
             }
             Cond::Any(cs) => Cond::Any(
                 cs.iter()
@@ -295,6 +314,7 @@ impl Resolver<'_> {
             }
             Effect::Shift(d, from, to, x) => Effect::Shift(*d, *from, *to, amount(*x)?),
             Effect::Gain(d, h, x) => Effect::Gain(*d, *h, amount(*x)?),
+            Effect::Bind(d, h, x) => Effect::Bind(*d, *h, amount(*x)?),
             Effect::SetFlag(f) => Effect::SetFlag(self.flag(at, f)?),
             Effect::ClearFlag(f) => Effect::ClearFlag(self.flag(at, f)?),
             Effect::Corridor(id, s) => Effect::Corridor(self.corridor(at, id)?, *s),
@@ -314,6 +334,15 @@ impl Resolver<'_> {
             }
             Effect::Strain(p, x) => Effect::Strain(*p, amount(*x)?),
             Effect::CancelProject(id) => Effect::CancelProject(self.action(at, id)?),
+            Effect::When(conds, inner) => {
+                if depth >= MAX_NESTING {
+                    return Err(self.err(at, "effects nested too deeply"));
+                }
+                Effect::When(
+                    self.conds(at, conds)?,
+                    self.effects_in(at, inner, depth + 1)?,
+                )
+            }
         })
     }
 }

@@ -2,9 +2,11 @@
 //! advance and complete, delayed effects land.
 
 use crate::rules::book::Book;
+use crate::rules::grammar::Effect;
 use crate::rules::ids::ActionId;
 use crate::rules::record::{Cause, Note, Src};
 use crate::rules::state::{Project, State};
+use crate::rules::types::Var;
 
 impl State {
     pub(super) fn take_actions(&mut self, book: &Book) {
@@ -18,8 +20,11 @@ impl State {
         let a = book.action(id);
         let cause = Cause::Action(id);
         self.note(cause, Note::Action(id));
-        self.apply_all(book, &a.effects, cause);
-        self.used.insert(id.index());
+        let scale = repeat_scale(book, self.uses(id));
+        for e in &a.effects {
+            self.apply_effect(book, &scaled(e, scale), cause.into());
+        }
+        self.uses[id.index()] = self.uses[id.index()].saturating_add(1);
         if a.cooldown > 0 {
             self.cooldowns[id.index()] = self.story + 1 + a.cooldown;
         }
@@ -32,13 +37,17 @@ impl State {
         }
     }
 
-    /// Every project under way advances a turn; those done complete.
+    /// Every project under way advances a turn; those done complete (a
+    /// project taken again yields less, as its action's effects do).
     pub(in crate::rules) fn advance_projects(&mut self, book: &Book) {
         let mut finished = Vec::new();
         let running: Vec<ActionId> = self.projects.iter().map(|p| p.action).collect();
         for id in running {
             let cause = Cause::Project(id);
-            self.apply_all(book, &book.action(id).each_turn, cause);
+            let scale = repeat_scale(book, self.uses(id).saturating_sub(1));
+            for e in &book.action(id).each_turn {
+                self.apply_effect(book, &scaled(e, scale), cause.into());
+            }
             // Effects may cancel projects: look the project up again.
             let Some(p) = self.projects.iter_mut().find(|p| p.action == id) else {
                 continue;
@@ -52,7 +61,10 @@ impl State {
             self.projects.retain(|p| p.action != id);
             let cause = Cause::Project(id);
             self.note(cause, Note::ProjectDone(id));
-            self.apply_all(book, &book.action(id).on_complete, cause);
+            let scale = repeat_scale(book, self.uses(id).saturating_sub(1));
+            for e in &book.action(id).on_complete {
+                self.apply_effect(book, &scaled(e, scale), cause.into());
+            }
         }
     }
 
@@ -74,5 +86,29 @@ impl State {
             };
             self.apply_all(book, &d.effects, src);
         }
+    }
+}
+
+/// What an action yields the time after `before` earlier uses: repeated
+/// levers wear (the model's `repeat` per earlier use, never below `floor`).
+pub(in crate::rules) fn repeat_scale(book: &Book, before: u16) -> f64 {
+    let m = &book.model.actions;
+    m.repeat.powi(i32::from(before)).max(m.repeat_floor)
+}
+
+/// An effect with its lasting gains scaled: share changes and strategic
+/// assets; closeness, stability, strain and the rest are left whole.
+fn scaled(e: &Effect, k: f64) -> Effect {
+    match e {
+        Effect::Shift(d, f, t, x) => Effect::Shift(*d, *f, *t, x * k),
+        Effect::Gain(d, h, x) => Effect::Gain(*d, *h, x * k),
+        Effect::Bind(d, h, x) => Effect::Bind(*d, *h, x * k),
+        Effect::Add(Var::Assets, x) if *x > 0.0 => Effect::Add(Var::Assets, x * k),
+        Effect::Later(n, inner) => Effect::Later(*n, inner.iter().map(|e| scaled(e, k)).collect()),
+        Effect::Over(n, inner) => Effect::Over(*n, inner.iter().map(|e| scaled(e, k)).collect()),
+        Effect::When(c, inner) => {
+            Effect::When(c.clone(), inner.iter().map(|e| scaled(e, k)).collect())
+        }
+        other => other.clone(),
     }
 }

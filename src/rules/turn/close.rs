@@ -59,22 +59,36 @@ impl State {
             return;
         }
         let last = self.turn >= self.turns;
-        let Some((i, e)) = book
-            .endings
-            .iter()
-            .enumerate()
-            .find(|(_, e)| (last || e.early) && self.holds_all(&e.when))
-        else {
+        // Early endings read the moment; after the last turn, the scores
+        // are judged over the last turns.
+        let holds = |e: &crate::rules::defs::EndingDef| {
+            if last {
+                e.when.iter().all(|c| self.holds_judged(book, c))
+            } else {
+                e.early && self.holds_all(&e.when)
+            }
+        };
+        let Some((i, e)) = book.endings.iter().enumerate().find(|(_, e)| holds(e)) else {
             return;
         };
         let ending = crate::rules::ids::EndingId::from_index(i);
-        let score = scoring::final_score(
-            &book.model,
-            self.autonomy,
-            self.leverage.total,
-            self.stability,
-            e.bonus,
-        );
+        let score = if last {
+            scoring::final_score(
+                &book.model,
+                self.judged(book, Var::Autonomy),
+                self.judged(book, Var::Leverage),
+                self.judged(book, Var::Stability),
+                e.bonus,
+            )
+        } else {
+            scoring::final_score(
+                &book.model,
+                self.autonomy,
+                self.leverage.total,
+                self.stability,
+                e.bonus,
+            )
+        };
         self.story = self.turn.saturating_sub(1);
         self.note(Cause::End, Note::Outcome(ending));
         self.outcome = Some(Outcome {

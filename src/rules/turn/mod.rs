@@ -8,6 +8,7 @@
 mod actions;
 mod close;
 mod events;
+pub mod moves;
 pub mod reactions;
 mod world;
 
@@ -37,8 +38,9 @@ impl State {
         self.take_actions(book);
         self.advance_projects(book);
         self.land_delayed(book);
-        // 3. The powers react.
+        // 3. The powers react, then move.
         self.react(book, before);
+        self.powers_move(book);
         // 4. The world drifts; shares are pulled back; situations switch.
         self.drift(book);
         self.structural_pull(book);

@@ -1,6 +1,7 @@
 //! Step 4 of a turn's end: the world drifts, structural pull draws shares
 //! back toward their structural level, situations switch on and off.
 
+use super::unit;
 use crate::rules::book::Book;
 use crate::rules::grammar::Effect;
 use crate::rules::ids::{DriftId, SituationId};
@@ -20,17 +21,18 @@ impl State {
                 continue;
             }
             let v = self.get(rule.var);
-            let delta = match rule.target {
-                Some(t) => rule.rate * (t - v),
-                None => {
-                    rule.base
-                        + rule
-                            .terms
-                            .iter()
-                            .map(|(var, c)| c * (self.get(*var) - MIDPOINT))
-                            .sum::<f64>()
-                }
+            let terms: f64 = rule
+                .terms
+                .iter()
+                .map(|(var, c)| c * (self.get(*var) - MIDPOINT))
+                .sum();
+            let mut delta = match rule.target {
+                Some(t) => rule.rate * (t + terms - v),
+                None => rule.base + terms,
             };
+            if rule.noise > 0.0 {
+                delta += rule.noise * (unit(&mut self.rng) - 0.5) / 0.5;
+            }
             if delta != 0.0 {
                 let cause = Cause::Drift(DriftId::from_index(i));
                 self.apply_effect(book, &Effect::Add(rule.var, delta), cause.into());

@@ -10,7 +10,7 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget, Wrap}
 use crate::report::debrief::{date_of, turning_points};
 use crate::rules::{Outcome, State, Var};
 use crate::ui::app::{App, Screen};
-use crate::ui::goals::{best, best_readings, near, score_goal};
+use crate::ui::goals::{When, best, best_readings, near, score_goal};
 use crate::ui::keymap::{Ctx, Msg, key, key_short};
 use crate::ui::widgets::{footer, num, panel, scroll_limit, status};
 
@@ -115,7 +115,7 @@ pub fn best_ending_lines(app: &App, state: &State, outcome: &Outcome) -> Vec<Lin
         format!("The best ending, {}, missed:", e.title)
     };
     let mut lines = vec![Line::styled(head, t.heading())];
-    for r in best_readings(state, book, t.minus()) {
+    for r in best_readings(state, book, t.minus(), When::Judged) {
         let (m, style) = if r.held {
             (t.check(), t.good())
         } else {
@@ -161,26 +161,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .areas(middle);
     chart(app, state, left, buf);
-    let mut lines = vec![
-        Line::raw(format!(
-            "By the end of {}, after {} turns: autonomy {}, leverage {}, stability {}.",
-            date_of(state, outcome.turn.saturating_sub(1)),
-            outcome.turn,
-            near(
-                state.autonomy(),
-                score_goal(book, &Var::Autonomy).unwrap_or(f64::NAN)
-            ),
-            near(
-                state.leverage(),
-                score_goal(book, &Var::Leverage).unwrap_or(f64::NAN)
-            ),
-            near(
-                state.stability(),
-                score_goal(book, &Var::Stability).unwrap_or(f64::NAN)
-            )
-        )),
-        Line::raw(""),
-    ];
+    let mut lines = vec![Line::raw(format!(
+        "By the end of {}, after {} turns: autonomy {}, leverage {}, stability {}.",
+        date_of(state, outcome.turn.saturating_sub(1)),
+        outcome.turn,
+        near(
+            state.autonomy(),
+            score_goal(book, &Var::Autonomy).unwrap_or(f64::NAN)
+        ),
+        near(
+            state.leverage(),
+            score_goal(book, &Var::Leverage).unwrap_or(f64::NAN)
+        ),
+        near(
+            state.stability(),
+            score_goal(book, &Var::Stability).unwrap_or(f64::NAN)
+        )
+    ))];
+    if outcome.turn >= state.turns() {
+        lines.push(Line::raw(format!(
+            "Judged over the last {} turns: autonomy {}, leverage {}, stability {}.",
+            book.model.endings.window,
+            num(state.judged(book, Var::Autonomy)),
+            num(state.judged(book, Var::Leverage)),
+            num(state.judged(book, Var::Stability)),
+        )));
+    }
+    lines.push(Line::raw(""));
     lines.extend(best_ending_lines(app, state, outcome));
     lines.push(Line::raw(""));
     lines.push(Line::styled("Turning points", t.heading()));

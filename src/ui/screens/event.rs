@@ -8,10 +8,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::rules::defs::Cond;
+use crate::rules::defs::{ChoiceDef, Cond};
 use crate::rules::explain::yield_odds;
 use crate::rules::preview::{Preview, preview_answer, preview_climb, preview_yield};
-use crate::rules::{Book, Command, Decision, EventId, LadderStep, Power, State, decision_choices};
+use crate::rules::{Book, Command, Decision, LadderStep, Power, State, decision_choices};
 use crate::ui::app::App;
 use crate::ui::goals::near;
 use crate::ui::keymap::{Ctx, Msg, key};
@@ -209,19 +209,56 @@ fn ladder_content(
     }
 }
 
+/// What an event or a power's offer shows: its words and its choices.
+struct Card<'a> {
+    title: String,
+    text: &'a str,
+    source: Option<&'a str>,
+    context: Option<&'a str>,
+    place: Option<&'a str>,
+    choices: &'a [ChoiceDef],
+}
+
+fn card(book: &Book, d: Decision) -> Option<Card<'_>> {
+    match d {
+        Decision::Event(id) => {
+            let e = book.event(id);
+            Some(Card {
+                title: e.title.clone(),
+                text: &e.text,
+                source: e.source.as_deref(),
+                context: e.context.as_deref(),
+                place: e.place.as_deref(),
+                choices: &e.choices,
+            })
+        }
+        Decision::Offer(id) => {
+            let m = book.power_move(id);
+            Some(Card {
+                title: format!("{} offers: {}", m.power.name(), m.title),
+                text: &m.text,
+                source: m.source.as_deref(),
+                context: m.context.as_deref(),
+                place: None,
+                choices: &m.choices,
+            })
+        }
+        Decision::Ladder(..) => None,
+    }
+}
+
 fn event_content(
     state: &State,
     book: &Book,
     t: &Theme,
-    id: EventId,
+    e: Card<'_>,
     sel: usize,
     flow: bool,
 ) -> Content {
-    let e = book.event(id);
-    let mut lines = vec![Line::raw(e.text.clone())];
-    if let Some(src) = &e.source {
+    let mut lines = vec![Line::raw(e.text.to_string())];
+    if let Some(src) = e.source {
         lines.push(Line::styled(format!("“{src}”"), t.quote()));
-    } else if let Some(ctx) = &e.context {
+    } else if let Some(ctx) = e.context {
         lines.push(Line::styled(format!("Context: {ctx}"), t.dim()));
     }
     let whence = if e.source.is_some() {
@@ -231,7 +268,6 @@ fn event_content(
     };
     let place = e
         .place
-        .as_deref()
         .and_then(|p| crate::map::atlas().place(p))
         .map(|(name, _)| {
             let flag = if t.ascii { "!" } else { "◆" };
@@ -276,7 +312,7 @@ fn event_content(
         ));
     }
     Content {
-        title: e.title.clone(),
+        title: e.title,
         lines,
         choices,
     }
@@ -296,11 +332,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let w = (area.width * 4 / 5).clamp(60, 104).min(area.width);
     let inner_w = w.saturating_sub(2);
-    let content = |flow| match decision {
-        Decision::Event(id) => event_content(state, &app.book, t, *id, play.choice, flow),
-        Decision::Ladder(p, step) => {
+    let content = |flow| match (decision, card(&app.book, *decision)) {
+        (_, Some(c)) => event_content(state, &app.book, t, c, play.choice, flow),
+        (Decision::Ladder(p, step), None) => {
             ladder_content(state, &app.book, t, (*p, *step), play.choice, flow)
         }
+        (_, None) => Content {
+            title: String::new(),
+            lines: Vec::new(),
+            choices: Vec::new(),
+        },
     };
     // Each answer's changes line by line where there is room, run together
     // where there is not.

@@ -176,7 +176,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let event_place = state.pending().first().and_then(|d| match d {
         Decision::Event(id) => book.event(*id).place.as_deref(),
-        Decision::Ladder(..) => None,
+        Decision::Offer(..) | Decision::Ladder(..) => None,
     });
     map_panel(
         MapPanel {

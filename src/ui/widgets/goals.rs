@@ -11,7 +11,7 @@ use super::cache::{RowCache, Version};
 use super::{panel, scrolled, wrap_styled};
 use crate::report::debrief::date_of;
 use crate::rules::{Book, State};
-use crate::ui::goals::{bad, bad_reading, best, best_readings};
+use crate::ui::goals::{When, bad, bad_reading, best, best_readings};
 use crate::ui::theme::Theme;
 
 /// A ticked or crossed line.
@@ -32,14 +32,18 @@ pub fn goal_lines(book: &Book, state: &State, t: &Theme) -> Vec<Line<'static>> {
         let when = if e.early {
             "as soon as all hold".to_string()
         } else {
-            format!("if all hold at the end of {}", date_of(state, last))
+            format!(
+                "if all hold at the end of {}, scores averaged over the last {} turns",
+                date_of(state, last),
+                book.model.endings.window
+            )
         };
         lines.push(Line::from(vec![
             Span::styled("Best: ", t.heading()),
             Span::styled(e.title.clone(), t.title()),
             Span::styled(format!(", {when}"), t.dim()),
         ]));
-        for r in best_readings(state, book, t.minus()) {
+        for r in best_readings(state, book, t.minus(), When::Now) {
             lines.push(mark(t, r.held, r.text));
         }
     }
