@@ -134,7 +134,10 @@ fn the_matrix_table_has_a_row_per_cell_and_its_wall_time_on_stderr() {
     assert!(lines[0].contains("coupling p10/p50/p90"));
     assert!(lines.iter().all(|l| l.starts_with('|') && l.ends_with('|')));
     let err = text(&out.stderr);
-    assert!(err.contains("s wall"), "{err}");
+    assert!(
+        err.contains("Wall time: ") && err.contains(" s for "),
+        "{err}"
+    );
     // Not a terminal: no progress lines.
     assert!(!err.contains("[1/"), "{err}");
 }

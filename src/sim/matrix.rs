@@ -174,17 +174,23 @@ impl Matrix {
         markdown(&rows)
     }
 
-    /// The wall times, one line each, for standard error.
+    /// The wall times, on one line (for standard error, and for the
+    /// paragraph under the table in docs/BALANCE.md).
     pub fn timing(&self) -> String {
-        let mut out = format!(
-            "matrix: {} cells in {:.1} s wall",
+        let each: Vec<String> = self
+            .policy_seconds
+            .iter()
+            .map(|(policy, s)| format!("{policy} {s:.1} s"))
+            .collect();
+        format!(
+            "Wall time: {:.1} s for {} cells, seed {}, {} games a cell ({} for expert); by policy: {}.",
+            self.wall_seconds,
             self.cells.len(),
-            self.wall_seconds
-        );
-        for (policy, s) in &self.policy_seconds {
-            out.push_str(&format!("\n  {policy:<14}{s:>8.1} s"));
-        }
-        out
+            self.seed,
+            self.games,
+            self.expert_games,
+            each.join(", ")
+        )
     }
 }
 

@@ -6,7 +6,8 @@
 //!
 //! Hand-built lists are those that won before: repeatable projects in every
 //! order, with or without one red-line move (first or last), topped up with
-//! the actions the hedger plans most for the state.
+//! the actions the hedger plans most for the state. The best lists are then
+//! improved on by small changes, as a player would tune a recipe.
 
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -27,8 +28,10 @@ pub struct SearchOptions {
     pub max_len: usize,
     /// Games a list is first played.
     pub screen_games: u32,
-    /// How many of the best lists are played again, on other seeds.
+    /// How many of the best lists are improved on and played again.
     pub finalists: usize,
+    /// How many small changes of the best lists are tried.
+    pub refine_steps: u32,
     /// Games a finalist is played again.
     pub final_games: u32,
     pub seed: u64,
@@ -41,6 +44,7 @@ impl Default for SearchOptions {
             max_len: 10,
             screen_games: 200,
             finalists: 8,
+            refine_steps: 160,
             final_games: 2000,
             seed: 1,
         }
@@ -193,44 +197,97 @@ fn win_rate(
     results.iter().filter(|r| r.best).count() as f64 / f64::from(games.max(1))
 }
 
-/// Plays every candidate list for a state, then the best again on other
-/// seeds (so that the luck that put a list on top does not count twice).
-/// Returns the finalists, best first, with their win rate over the
-/// second run.
+/// Plays every candidate list for a state; then improves on the best by
+/// small changes (hill climbing: replace, insert, drop or swap an action,
+/// kept when it wins more); then plays the best again on other seeds (so
+/// that the luck that put a list on top does not count twice). Returns the
+/// finalists, best first, with their win rate over the second run.
 pub fn search(
     book: &Book,
     scenario: &ScenarioDef<Raw>,
     country: &str,
     opts: &SearchOptions,
 ) -> Vec<Found> {
-    let lists = candidate_lists(book, scenario, country, opts);
-    let mut screened: Vec<(f64, usize)> = lists
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let rate = win_rate(book, scenario, country, l, opts.screen_games, opts.seed);
-            (rate, i)
-        })
+    let screen = |l: &Checklist| win_rate(book, scenario, country, l, opts.screen_games, opts.seed);
+    let mut pool: Vec<(f64, Checklist)> = candidate_lists(book, scenario, country, opts)
+        .into_iter()
+        .map(|l| (screen(&l), l))
         .collect();
-    screened.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut found: Vec<Found> = screened
-        .iter()
-        .take(opts.finalists)
-        .map(|&(_, i)| Found {
-            list: lists[i].clone(),
+    let by_rate = |a: &(f64, Checklist), b: &(f64, Checklist)| b.0.total_cmp(&a.0);
+    pool.sort_by(by_rate);
+    pool.truncate(opts.finalists.max(1));
+    let open: Vec<ActionId> = book
+        .action_ids()
+        .filter(|&a| open_to(book, a, country))
+        .collect();
+    let mut rng = ChaCha8Rng::seed_from_u64(opts.seed ^ 0x000c_11b5);
+    for step in 0..opts.refine_steps {
+        let parent = &pool[step as usize % pool.len()].1;
+        let Some(child) = mutate(book, parent, &open, opts.max_len, &mut rng) else {
+            continue;
+        };
+        if pool.iter().any(|(_, l)| *l == child) {
+            continue;
+        }
+        let rate = screen(&child);
+        if rate > pool[pool.len() - 1].0 {
+            pool.pop();
+            pool.push((rate, child));
+            pool.sort_by(by_rate);
+        }
+    }
+    let mut found: Vec<Found> = pool
+        .into_iter()
+        .map(|(_, list)| Found {
             win_rate: win_rate(
                 book,
                 scenario,
                 country,
-                &lists[i],
+                &list,
                 opts.final_games,
                 opts.seed.wrapping_add(1),
             ),
+            list,
             games: opts.final_games,
         })
         .collect();
     found.sort_by(|a, b| b.win_rate.total_cmp(&a.win_rate));
     found
+}
+
+/// A small change of a list: an action replaced, inserted, dropped, or two
+/// swapped (`None` when the change would leave it as it was).
+fn mutate(
+    book: &Book,
+    list: &Checklist,
+    open: &[ActionId],
+    max_len: usize,
+    rng: &mut ChaCha8Rng,
+) -> Option<Checklist> {
+    let mut ids: Vec<ActionId> = list
+        .actions()
+        .iter()
+        .filter_map(|a| book.action_id(a))
+        .collect();
+    let fresh: Vec<ActionId> = open.iter().copied().filter(|a| !ids.contains(a)).collect();
+    let at = rng.random_range(0..ids.len());
+    match rng.random_range(0..4) {
+        0 if !fresh.is_empty() => ids[at] = fresh[rng.random_range(0..fresh.len())],
+        1 if !fresh.is_empty() && ids.len() < max_len => {
+            let to = rng.random_range(0..=ids.len());
+            ids.insert(to, fresh[rng.random_range(0..fresh.len())]);
+        }
+        2 if ids.len() > 1 => {
+            ids.remove(at);
+        }
+        3 if ids.len() > 1 => {
+            let other = rng.random_range(0..ids.len());
+            ids.swap(at, other);
+        }
+        _ => return None,
+    }
+    let child = Checklist::of(ids.iter().map(|&a| book.action(a).id.clone()).collect());
+    (child != *list).then_some(child)
 }
 
 #[cfg(test)]

@@ -5,9 +5,11 @@
 //! `<power>-first`) is played from there to the end [`CHOOSING`] times, and
 //! the one whose games end best is followed. Then, at each decision, it
 //! weighs candidates against what that way would do: for a turn, the plans
-//! of the other policies and two variants of its own (plan nothing and save
-//! the capital; its plan without its last action); for a decision, every
-//! open answer. Each candidate is played [`ROLLOUTS`] times to the end,
+//! of the other policies, two variants of its own (plan nothing and save
+//! the capital; its plan without its last action), and each long move it
+//! can make now (a project or a once-only step) put first, with its own
+//! plan after as far as the capital lasts; for a decision, every open
+//! answer. Each candidate is played [`ROLLOUTS`] times to the end,
 //! followed by the chosen way, and it replaces the chosen way's own move
 //! only when it does better by more than its rollouts' error (one standard
 //! error of the paired differences): a rollout improvement that does not
@@ -20,7 +22,7 @@
 //! same futures rather than on luck.
 
 use super::{Player, Policy};
-use crate::rules::{ActionId, Book, Command, State, apply};
+use crate::rules::{ActionId, Book, Command, State, apply, can_plan};
 use crate::sim::play_out;
 
 /// How many games each candidate is played out.
@@ -82,6 +84,23 @@ pub(crate) fn plan(mind: &mut Mind, state: &State, book: &Book) -> Vec<ActionId>
     add(&mut plans, Vec::new());
     if own.len() > 1 {
         add(&mut plans, own[..own.len() - 1].to_vec());
+    }
+    // Long moves the greedy ways undervalue (projects, once-only steps):
+    // each one first, then the own plan as far as the capital lasts.
+    for id in book.action_ids() {
+        let a = book.action(id);
+        if (a.duration > 0 || a.once) && !own.contains(&id) && can_plan(state, book, id) {
+            let mut capital = state.capital() - a.cost;
+            let mut plan = vec![id];
+            for &o in &own {
+                let cost = book.action(o).cost;
+                if cost <= capital {
+                    capital -= cost;
+                    plan.push(o);
+                }
+            }
+            add(&mut plans, plan);
+        }
     }
     let candidates: Vec<Candidate> = plans
         .iter()
