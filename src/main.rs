@@ -383,7 +383,9 @@ fn simulate_matrix(book: &Book, opts: &sim::MatrixOptions, json: bool) -> anyhow
         out!("{}", serde_json::to_string(&m)?);
     } else {
         out_raw!("{}", clean_lines(&m.table()));
-        warn(m.timing());
+        // A blank line first, so that in Markdown the line is not read as
+        // one more row of the table.
+        warn(format!("\n{}", m.timing()));
     }
     Ok(ExitCode::SUCCESS)
 }
