@@ -269,6 +269,9 @@ fn mutate(
         .iter()
         .filter_map(|a| book.action_id(a))
         .collect();
+    if ids.is_empty() {
+        return None;
+    }
     let fresh: Vec<ActionId> = open.iter().copied().filter(|a| !ids.contains(a)).collect();
     let at = rng.random_range(0..ids.len());
     match rng.random_range(0..4) {

@@ -65,6 +65,17 @@ impl Checklist {
     }
 }
 
+impl Checklist {
+    /// The actions the book knows, in the list's order.
+    pub(super) fn known(&self, book: &Book) -> Vec<ActionId> {
+        self.0
+            .actions
+            .iter()
+            .filter_map(|a| book.action_id(a))
+            .collect()
+    }
+}
+
 /// The listed actions that can be planned now, in the list's order, while
 /// the capital lasts.
 pub(super) fn plan(list: &[ActionId], state: &State, book: &Book) -> Vec<ActionId> {

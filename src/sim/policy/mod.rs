@@ -104,7 +104,8 @@ impl Policy {
 pub struct Player {
     policy: Policy,
     rng: ChaCha8Rng,
-    /// A checklist's actions, resolved against the book at the first turn.
+    /// A checklist's actions, resolved against the book at the first turn
+    /// (an id the book does not know is skipped: [`Policy::parse`] refuses it).
     list: Option<Arc<[ActionId]>>,
     /// The expert's memory of the game (the way of playing on it chose).
     mind: expert::Mind,
@@ -133,9 +134,7 @@ impl Player {
             Policy::Article => greedy::plan(state, book, greedy::Style::Article),
             Policy::Expert => expert::plan(&mut self.mind, state, book),
             Policy::Fixed(list) => {
-                let ids = self
-                    .list
-                    .get_or_insert_with(|| list.resolve(book).unwrap_or_default().into());
+                let ids = self.list.get_or_insert_with(|| list.known(book).into());
                 fixed::plan(ids, state, book)
             }
         }
