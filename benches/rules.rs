@@ -19,7 +19,13 @@ fn bench(c: &mut Criterion) {
             let mut seed = 0;
             b.iter(|| {
                 seed += 1;
-                black_box(sim::play_one(&book, &scenario, "kazakhstan", seed, policy))
+                black_box(sim::play_one(
+                    &book,
+                    &scenario,
+                    "kazakhstan",
+                    seed,
+                    policy.clone(),
+                ))
             })
         });
     }

@@ -75,18 +75,30 @@ pub enum Cmd {
         #[arg(value_name = "PATH")]
         path: PathBuf,
     },
-    /// Play many games headless with a built-in policy and sum them up.
+    /// Play many games headless with a built-in policy and sum them up; or,
+    /// with --matrix, every playable state × built-in policy × scenario.
     Simulate {
-        /// random, hedger, russia-first, china-first, turkey-first, eu-first.
-        #[arg(long, value_name = "P")]
-        policy: String,
-        /// How many games.
-        #[arg(long, value_name = "N")]
-        games: u32,
+        /// random, hedger, russia-first, china-first, turkey-first, eu-first,
+        /// article, expert, or fixed:ID,ID,… (a checklist of action ids).
+        #[arg(
+            long,
+            value_name = "P",
+            required_unless_present = "matrix",
+            conflicts_with = "matrix"
+        )]
+        policy: Option<String>,
+        /// How many games (a cell, with --matrix: 2000 unless given).
+        #[arg(long, value_name = "N", required_unless_present = "matrix")]
+        games: Option<u32>,
         /// The state played (default: the scenario's, or kazakhstan).
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", conflicts_with = "matrix")]
         country: Option<String>,
-        #[arg(long, value_name = "ID|PATH", default_value = "standard")]
+        #[arg(
+            long,
+            value_name = "ID|PATH",
+            default_value = "standard",
+            conflicts_with = "matrix"
+        )]
         scenario: String,
         #[arg(long, value_name = "N", default_value_t = 1)]
         seed: u64,
@@ -96,6 +108,14 @@ pub enum Cmd {
         /// Play with the model's tuning read from FILE (see assets/model.ron).
         #[arg(long, value_name = "FILE")]
         model: Option<PathBuf>,
+        /// Play every playable state × built-in policy × built-in scenario
+        /// that allows the state, and print one table (docs/BALANCE.md).
+        #[arg(long)]
+        matrix: bool,
+        /// With --matrix: games a cell for the slow `expert` (200 unless
+        /// given; 0 leaves it out).
+        #[arg(long, value_name = "N")]
+        expert_games: Option<u32>,
     },
     /// Recompute a saved game from its seed and decisions and compare.
     Replay {

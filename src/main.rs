@@ -89,26 +89,43 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Cmd::Simulate {
-            policy,
+            ref policy,
             games,
-            country,
-            scenario,
+            ref country,
+            ref scenario,
             seed,
             json,
             ref model,
+            matrix,
+            expert_games,
         }) => {
-            let Some(policy) = Policy::from_id(&policy) else {
-                let ids: Vec<&str> = Policy::ALL.iter().map(|p| p.id()).collect();
-                return bad_input(format!(
-                    "unknown policy `{policy}` (known: {})",
-                    ids.join(", ")
-                ));
-            };
             let book = match content::builtin_with_model(model.as_deref()) {
                 Ok(b) => b,
                 Err(e) => return bad_input(e),
             };
-            let scenario = match content::resolve_scenario(&book, &scenario) {
+            if games == Some(0) {
+                return bad_input("--games must be at least 1");
+            }
+            if !matrix && expert_games.is_some() {
+                return bad_input("--expert-games goes with --matrix");
+            }
+            if matrix {
+                let opts = sim::MatrixOptions {
+                    games: games.unwrap_or(2000),
+                    expert_games: expert_games.unwrap_or(200),
+                    seed,
+                };
+                return simulate_matrix(&book, &opts, json);
+            }
+            // clap requires both without --matrix.
+            let (Some(policy), Some(games)) = (policy, games) else {
+                return bad_input("simulate: give --policy and --games, or --matrix");
+            };
+            let policy = match Policy::parse(policy, &book) {
+                Ok(p) => p,
+                Err(e) => return bad_input(e),
+            };
+            let scenario = match content::resolve_scenario(&book, scenario) {
                 Ok(s) => s,
                 Err(e) => return bad_input(e),
             };
@@ -117,9 +134,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Err(StartError::NoCountry(_)) => "kazakhstan".to_string(),
                 Err(e) => return bad_input(e),
             };
-            if games == 0 {
-                return bad_input("--games must be at least 1");
-            }
             let summary = sim::simulate(&book, &scenario, &country, policy, games, seed);
             if json {
                 out!("{}", serde_json::to_string(&summary)?);
@@ -349,5 +363,30 @@ fn play_ui(book: Book, launch: Launch, cli: &Cli) -> anyhow::Result<ExitCode> {
         seed_hint: ui::clock_seed(),
     };
     ui::run(book, launch, opts)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `simulate --matrix`: the table (or JSON) on standard output, a line per
+/// cell on standard error while it runs (when that is a terminal), and the
+/// wall time on standard error after the table.
+fn simulate_matrix(book: &Book, opts: &sim::MatrixOptions, json: bool) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal as _;
+    let tell = std::io::stderr().is_terminal();
+    let m = sim::matrix(book, opts, |i, n, s, secs| {
+        if tell {
+            warn(format!(
+                "[{i}/{n}] {} · {} · {}: {} games in {secs:.1} s",
+                s.scenario, s.country, s.policy, s.games
+            ));
+        }
+    });
+    if json {
+        out!("{}", serde_json::to_string(&m)?);
+    } else {
+        out_raw!("{}", clean_lines(&m.table()));
+        // A blank line first, so that in Markdown the line is not read as
+        // one more row of the table.
+        warn(format!("\n{}", m.timing()));
+    }
     Ok(ExitCode::SUCCESS)
 }

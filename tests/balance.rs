@@ -1,85 +1,232 @@
-//! The design's intent, checked with the simulator: hedging across the
-//! powers beats aligning with any one of them, for every playable state,
-//! and a random player reaches the best ending less often than a hedger.
+//! The design's intent, checked with the simulator (issue 10's targets, on
+//! a smaller fixed-seed sample than the 2,000 games a cell of the matrix).
+//!
+//! Margins. Each check compares what it measures on `n` games with a target
+//! stated for the matrix. A share measured on `n` games is off from the true
+//! one by about its binomial standard error √(p(1−p)/n); a mean by sd/√n; a
+//! difference of two by the root of the sum of their squares. Every check
+//! allows `Z` = 2 standard errors, reckoned at the target's bound, in the
+//! content's favour: content that meets a target fails here only when its
+//! sample is more than two standard errors the wrong side (about one chance
+//! in 40 per check), while content that misses a target by more than the
+//! margin fails. The seeds are fixed, so a failure is reproducible, never
+//! flaky. For example, at 600 games a win rate near 5% has a standard
+//! error of 0.9 points, so "under 5%" accepts up to 6.8%.
+//!
+//! Today's content does not meet most of the targets: those tests are
+//! ignored with the target they await, for the calibration to un-ignore.
+//! Run them with `cargo test --test balance -- --ignored`.
 
-use multivector::content;
-use multivector::rules::Power;
-use multivector::sim::{self, Policy};
+#[path = "balance/sample.rs"]
+mod sample;
 
-const GAMES: u32 = 200;
+use multivector::rules::{Power, WorldVar};
+use multivector::sim::Policy;
+use sample::{EXPERT_GAMES, Z, diff_error, mean, results, sd, share, share_error, states};
 
+/// The built-in policies that align with one power.
+fn single_power() -> [Policy; 4] {
+    Power::ALL.map(Policy::First)
+}
+
+fn autonomy(p: &Policy, state: &str) -> (f64, f64, usize) {
+    let r = results("standard", state, p);
+    let a: Vec<f64> = r.iter().map(|g| g.autonomy).collect();
+    (mean(&a), sd(&a), a.len())
+}
+
+fn win(p: &Policy, scenario: &str, state: &str) -> (f64, usize) {
+    let r = results(scenario, state, p);
+    (share(&r, |g| g.best), r.len())
+}
+
+/// Hedging across the powers beats aligning with any one of them in mean
+/// autonomy, for every playable state (the 3-point target is below).
 #[test]
-fn hedging_beats_alignment_and_chance_for_every_state() {
-    let book = content::builtin().unwrap();
-    let scenario = book.scenario("standard").unwrap().clone();
-    let mut report = String::new();
+fn hedging_beats_alignment_in_mean_autonomy_for_every_state() {
     let mut failures = Vec::new();
-    for country in book.playable() {
-        let run = |p| sim::simulate(&book, &scenario, &country.id, p, GAMES, 11);
-        let hedger = run(Policy::Hedger);
-        let random = run(Policy::Random);
-        report.push_str(&format!(
-            "{:<13} hedger A{:5.1} win {:.2} | random A{:5.1} win {:.2}",
-            country.id,
-            hedger.mean_autonomy,
-            hedger.win_rate,
-            random.mean_autonomy,
-            random.win_rate
-        ));
-        for p in Power::ALL {
-            let single = run(Policy::First(p));
-            report.push_str(&format!(
-                " | {} A{:5.1}",
-                single.policy, single.mean_autonomy
-            ));
-            if single.mean_autonomy >= hedger.mean_autonomy {
-                failures.push(format!(
-                    "{}: {} autonomy {} >= hedger {}",
-                    country.id, single.policy, single.mean_autonomy, hedger.mean_autonomy
-                ));
+    for state in states() {
+        let (h, hs, hn) = autonomy(&Policy::Hedger, &state);
+        for p in single_power() {
+            let (a, s, n) = autonomy(&p, &state);
+            let margin = Z * diff_error(hs, hn, s, n);
+            if h - a <= -margin {
+                failures.push(format!("{state}: hedger {h:.2} vs {} {a:.2}", p.id()));
             }
         }
-        report.push('\n');
-        if random.win_rate >= hedger.win_rate {
-            failures.push(format!(
-                "{}: random wins {} >= hedger {}",
-                country.id, random.win_rate, hedger.win_rate
-            ));
-        }
-        if hedger.win_rate == 0.0 {
-            failures.push(format!(
-                "{}: the hedger never reaches the best ending",
-                country.id
-            ));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Target: both hedging policies beat every single-power policy in mean
+/// autonomy by at least 3 points, for every state.
+#[test]
+#[ignore = "awaits calibration: hedger and article beat every single-power policy by 3 points of autonomy"]
+fn hedging_beats_alignment_by_3_points_of_autonomy() {
+    let mut failures = Vec::new();
+    for state in states() {
+        for hedging in [Policy::Hedger, Policy::Article] {
+            let (h, hs, hn) = autonomy(&hedging, &state);
+            for p in single_power() {
+                let (a, s, n) = autonomy(&p, &state);
+                let margin = Z * diff_error(hs, hn, s, n);
+                if h - a < 3.0 - margin {
+                    failures.push(format!(
+                        "{state}: {} {h:.2} vs {} {a:.2}",
+                        hedging.id(),
+                        p.id()
+                    ));
+                }
+            }
         }
     }
-    assert!(failures.is_empty(), "{}\n{report}", failures.join("\n"));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
-fn tajikistan_starts_harder_than_kazakhstan() {
-    let book = content::builtin().unwrap();
-    let scenario = book.scenario("standard").unwrap().clone();
-    let kaz = sim::simulate(&book, &scenario, "kazakhstan", Policy::Hedger, GAMES, 5);
-    let taj = sim::simulate(&book, &scenario, "tajikistan", Policy::Hedger, GAMES, 5);
+fn random_wins_less_than_the_hedger() {
+    for state in states() {
+        let (h, hn) = win(&Policy::Hedger, "standard", &state);
+        let (r, rn) = win(&Policy::Random, "standard", &state);
+        let margin = Z * (share_error(h, hn).powi(2) + share_error(r, rn).powi(2)).sqrt();
+        assert!(
+            r < h + margin,
+            "{state}: random wins {r:.3}, the hedger {h:.3}"
+        );
+        assert!(h > 0.0, "{state}: the hedger never wins");
+    }
+}
+
+/// Target: a random player wins under 5% in every state.
+#[test]
+#[ignore = "awaits calibration: random wins under 5% in every state"]
+fn random_wins_under_5_percent_in_every_state() {
+    let mut failures = Vec::new();
+    for state in states() {
+        let (r, n) = win(&Policy::Random, "standard", &state);
+        if r > 0.05 + Z * share_error(0.05, n) {
+            failures.push(format!("{state}: random wins {:.1}%", r * 100.0));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The expert (the stand-in for a strong player) wins at least as often as
+/// every other built-in policy, in every state.
+#[test]
+fn the_expert_wins_at_least_as_often_as_every_other_policy() {
+    let mut failures = Vec::new();
+    for state in states() {
+        let (e, en) = win(&Policy::Expert, "standard", &state);
+        for p in Policy::ALL.into_iter().filter(|p| *p != Policy::Expert) {
+            let (w, n) = win(&p, "standard", &state);
+            let margin = Z * (share_error(e, en).powi(2) + share_error(w, n).powi(2)).sqrt();
+            if e < w - margin {
+                failures.push(format!("{state}: expert {e:.3} < {} {w:.3}", p.id()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Target: a strong player wins 30–80% in every state.
+#[test]
+#[ignore = "awaits calibration: expert wins 30-80% in every state"]
+fn the_expert_wins_30_to_80_percent_in_every_state() {
+    let mut failures = Vec::new();
+    for state in states() {
+        let (e, n) = win(&Policy::Expert, "standard", &state);
+        let low = 0.30 - Z * share_error(0.30, n);
+        let high = 0.80 + Z * share_error(0.80, n);
+        if !(low..=high).contains(&e) {
+            failures.push(format!("{state}: expert wins {:.1}%", e * 100.0));
+        }
+    }
     assert!(
-        taj.mean_score < kaz.mean_score,
-        "{} vs {}",
-        taj.mean_score,
-        kaz.mean_score
+        failures.is_empty(),
+        "{} (over {EXPERT_GAMES} games a state)",
+        failures.join("\n")
     );
-    assert!(taj.win_rate < kaz.win_rate);
+}
+
+/// Tajikistan starts harder than Kazakhstan: its best policy wins less.
+#[test]
+fn tajikistan_is_harder_than_kazakhstan() {
+    let best = |state: &str| {
+        Policy::ALL
+            .iter()
+            .map(|p| win(p, "standard", state))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .unwrap()
+    };
+    let (taj, tn) = best("tajikistan");
+    let (kaz, kn) = best("kazakhstan");
+    let margin = Z * (share_error(taj, tn).powi(2) + share_error(kaz, kn).powi(2)).sqrt();
+    assert!(
+        taj < kaz + margin,
+        "tajikistan {taj:.3}, kazakhstan {kaz:.3}"
+    );
+    assert!(taj < kaz, "tajikistan {taj:.3}, kazakhstan {kaz:.3}");
+}
+
+/// Coupling held at 20 by a scenario leaves the article's policy with less
+/// leverage than coupling held at 80 (the 8-point target is below).
+#[test]
+fn coupling_held_low_leaves_the_article_less_leverage() {
+    for state in states() {
+        let (low, ls, ln) = leverage_held(&state, 20.0);
+        let (high, hs, hn) = leverage_held(&state, 80.0);
+        let margin = Z * diff_error(ls, ln, hs, hn);
+        assert!(
+            low < high + margin,
+            "{state}: held at 20 {low:.2}, at 80 {high:.2}"
+        );
+    }
+}
+
+fn leverage_held(state: &str, coupling: f64) -> (f64, f64, usize) {
+    let key = sample::held(WorldVar::TurkeyEuCoupling, coupling);
+    let r = results(&key, state, &Policy::Article);
+    let l: Vec<f64> = r.iter().map(|g| g.leverage).collect();
+    (mean(&l), sd(&l), l.len())
+}
+
+/// Target: with coupling held at 20, the article's mean final leverage is at
+/// least 8 points lower, and its win rate lower, than with coupling held at 80.
+#[test]
+#[ignore = "awaits calibration: coupling held at 20 costs the article 8 points of leverage and wins"]
+fn coupling_held_low_costs_the_article_8_points_and_wins() {
+    let mut failures = Vec::new();
+    for state in states() {
+        let (low, ls, ln) = leverage_held(&state, 20.0);
+        let (high, hs, hn) = leverage_held(&state, 80.0);
+        if high - low < 8.0 - Z * diff_error(ls, ln, hs, hn) {
+            failures.push(format!("{state}: leverage {low:.1} at 20, {high:.1} at 80"));
+        }
+        let coupling = WorldVar::TurkeyEuCoupling;
+        let (w20, n20) = win(&Policy::Article, &sample::held(coupling, 20.0), &state);
+        let (w80, n80) = win(&Policy::Article, &sample::held(coupling, 80.0), &state);
+        let margin = Z * (share_error(w20, n20).powi(2) + share_error(w80, n80).powi(2)).sqrt();
+        if w20 >= w80 + margin {
+            failures.push(format!("{state}: wins {w20:.3} at 20, {w80:.3} at 80"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
 fn a_simulation_does_not_depend_on_the_thread_count() {
-    let book = content::builtin().unwrap();
+    let book = multivector::content::builtin().unwrap();
     let scenario = book.scenario("standard").unwrap().clone();
-    let all = sim::simulate(&book, &scenario, "kyrgyzstan", Policy::Random, 64, 3);
+    let run = || multivector::sim::simulate(&book, &scenario, "kyrgyzstan", Policy::Random, 64, 3);
+    let all = run();
     let one = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
         .build()
         .unwrap()
-        .install(|| sim::simulate(&book, &scenario, "kyrgyzstan", Policy::Random, 64, 3));
+        .install(run);
     assert_eq!(all, one);
 }
+
+#[path = "balance/world_turns.rs"]
+mod world_turns;

@@ -115,7 +115,7 @@ fn a_finished_save_is_at_most_64_kb_whatever_the_policy() {
     let scenario = standard(&book);
     let dir = tempfile::tempdir().unwrap();
     for policy in Policy::ALL {
-        let game = sim::play_one(&book, &scenario, "kazakhstan", 11, policy);
+        let game = sim::play_one(&book, &scenario, "kazakhstan", 11, policy.clone());
         assert!(game.state().is_over());
         let path = save(&book, dir.path(), policy.id(), &game);
         let size = fs::metadata(&path).unwrap().len();

@@ -1,17 +1,19 @@
 //! The headless simulator: plays many games with a built-in policy and sums
-//! up their outcomes.
+//! up their outcomes (`simulate`), or every state × policy × scenario at
+//! once (`simulate --matrix`, [`matrix`]).
 
+mod matrix;
 pub mod policy;
-
-use std::collections::BTreeMap;
+pub mod search;
+mod summary;
 
 use rayon::prelude::*;
-use serde::Serialize;
 
-use crate::rules::Raw;
 use crate::rules::defs::ScenarioDef;
-use crate::rules::{Book, Command, Game};
-pub use policy::{Player, Policy};
+use crate::rules::{Book, Command, Game, Note, Raw, State, WorldVar, apply};
+pub use matrix::{Cell, Matrix, MatrixOptions, cells, matrix};
+pub use policy::{Checklist, Player, Policy};
+pub use summary::{Summary, percentile, summarize};
 
 /// One finished game, as the simulator sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +25,60 @@ pub struct GameResult {
     pub stability: f64,
     pub score: f64,
     pub turns: u32,
+    /// Turkey–EU coupling at the end.
+    pub coupling: f64,
+    /// By situation (in the book's order): whether it began during the game.
+    pub began: Vec<bool>,
+}
+
+/// Something a policy can play on: a game, which keeps its decisions, or a
+/// bare state (a rollout).
+pub(crate) trait Table {
+    fn state(&self) -> &State;
+    /// Carries out a command; says whether it was legal.
+    fn act(&mut self, book: &Book, command: Command) -> bool;
+}
+
+impl Table for Game {
+    fn state(&self) -> &State {
+        Game::state(self)
+    }
+    fn act(&mut self, book: &Book, command: Command) -> bool {
+        self.apply(book, command).is_ok()
+    }
+}
+
+impl Table for State {
+    fn state(&self) -> &State {
+        self
+    }
+    fn act(&mut self, book: &Book, command: Command) -> bool {
+        apply(self, book, &command).is_ok()
+    }
+}
+
+/// Plays a game on to its end with a player.
+pub(crate) fn play_out(table: &mut impl Table, book: &Book, player: &mut Player) {
+    // A bound well past any scenario's length, so that a content bug cannot hang the run.
+    let turns = table.state().turns() as usize;
+    for _ in 0..(turns + 1) * 64 {
+        if table.state().is_over() {
+            break;
+        }
+        if !table.state().pending().is_empty() {
+            let choice = player.choose(table.state(), book);
+            if !table.act(book, Command::Choose(choice)) {
+                // Fall back on the first open choice.
+                let open = policy::open_choices(table.state(), book);
+                table.act(book, Command::Choose(open.first().copied().unwrap_or(0)));
+            }
+            continue;
+        }
+        for id in player.plan(table.state(), book) {
+            table.act(book, Command::Plan(id));
+        }
+        table.act(book, Command::EndTurn);
+    }
 }
 
 /// Plays one game to its end with a policy.
@@ -35,63 +91,31 @@ pub fn play_one(
 ) -> Game {
     let mut game = Game::new(book, scenario.clone(), Some(country), seed)
         .expect("the country and scenario were checked before the simulation started");
-    let mut player = Player::new(policy, seed);
-    // A bound well past any scenario's length, so that a content bug cannot hang the run.
-    let turns = game.state().turns() as usize;
-    for _ in 0..(turns + 1) * 64 {
-        if game.state().is_over() {
-            break;
-        }
-        if !game.state().pending().is_empty() {
-            let choice = player.choose(game.state(), book);
-            if game.apply(book, Command::Choose(choice)).is_err() {
-                // Fall back on the first available choice.
-                let n = crate::rules::decision_choices(game.state(), book).len();
-                let ok = (0..n).find(|&i| {
-                    crate::rules::check(game.state(), book, &Command::Choose(i)).is_ok()
-                });
-                let _ = game.apply(book, Command::Choose(ok.unwrap_or(0)));
-            }
-            continue;
-        }
-        for id in player.plan(game.state(), book) {
-            let _ = game.apply(book, Command::Plan(id));
-        }
-        let _ = game.apply(book, Command::EndTurn);
-    }
+    play_out(&mut game, book, &mut Player::new(policy, seed));
     game
 }
 
-fn result_of(book: &Book, game: &Game) -> GameResult {
-    let s = game.state();
-    let ending = s.outcome().map(|o| book.ending(o.ending));
+/// What the simulator keeps of a finished game.
+pub fn result_of(book: &Book, state: &State) -> GameResult {
+    let ending = state.outcome().map(|o| book.ending(o.ending));
     let outcome = ending.map_or_else(|| "unfinished".into(), |e| e.id.clone());
+    let mut began = vec![false; book.world.situations.len()];
+    for e in state.log() {
+        if let crate::rules::Entry::Note(Note::Situation(id, true)) = e.entry {
+            began[id.index()] = true;
+        }
+    }
     GameResult {
         best: ending.is_some_and(|e| e.best),
-        score: s.outcome().map_or(0.0, |o| o.score),
+        score: state.outcome().map_or(0.0, |o| o.score),
         outcome,
-        autonomy: s.autonomy(),
-        leverage: s.leverage(),
-        stability: s.stability(),
-        turns: s.turn(),
+        autonomy: state.autonomy(),
+        leverage: state.leverage(),
+        stability: state.stability(),
+        turns: state.turn(),
+        coupling: state.world(WorldVar::TurkeyEuCoupling),
+        began,
     }
-}
-
-/// The summary printed by `simulate`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Summary {
-    pub games: u32,
-    pub policy: String,
-    pub country: String,
-    pub scenario: String,
-    pub seed: u64,
-    pub mean_autonomy: f64,
-    pub mean_leverage: f64,
-    pub mean_stability: f64,
-    pub mean_score: f64,
-    pub win_rate: f64,
-    pub outcomes: BTreeMap<String, u32>,
-    pub turns_played: u64,
 }
 
 /// The seed of game `i` in a run started with `seed`.
@@ -100,8 +124,26 @@ pub fn game_seed(seed: u64, i: u32) -> u64 {
         .wrapping_add(u64::from(i))
 }
 
-/// Plays `games` games in parallel; the result does not depend on the
-/// number of threads.
+/// Plays `games` games in parallel and keeps each one's result, in the
+/// order of their seeds; the results do not depend on the number of threads.
+pub fn play_many(
+    book: &Book,
+    scenario: &ScenarioDef<Raw>,
+    country: &str,
+    policy: &Policy,
+    games: u32,
+    seed: u64,
+) -> Vec<GameResult> {
+    (0..games)
+        .into_par_iter()
+        .map(|i| {
+            let game = play_one(book, scenario, country, game_seed(seed, i), policy.clone());
+            result_of(book, game.state())
+        })
+        .collect()
+}
+
+/// Plays `games` games in parallel and sums them up.
 pub fn simulate(
     book: &Book,
     scenario: &ScenarioDef<Raw>,
@@ -110,75 +152,6 @@ pub fn simulate(
     games: u32,
     seed: u64,
 ) -> Summary {
-    let results: Vec<GameResult> = (0..games)
-        .into_par_iter()
-        .map(|i| {
-            result_of(
-                book,
-                &play_one(book, scenario, country, game_seed(seed, i), policy),
-            )
-        })
-        .collect();
-    summarize(&results, policy, country, &scenario.id, seed)
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
-
-pub fn summarize(
-    results: &[GameResult],
-    policy: Policy,
-    country: &str,
-    scenario: &str,
-    seed: u64,
-) -> Summary {
-    let n = results.len().max(1) as f64;
-    let mean = |f: fn(&GameResult) -> f64| round2(results.iter().map(f).sum::<f64>() / n);
-    let mut outcomes = BTreeMap::new();
-    for r in results {
-        *outcomes.entry(r.outcome.clone()).or_insert(0) += 1;
-    }
-    Summary {
-        games: results.len() as u32,
-        policy: policy.id().to_string(),
-        country: country.to_string(),
-        scenario: scenario.to_string(),
-        seed,
-        mean_autonomy: mean(|r| r.autonomy),
-        mean_leverage: mean(|r| r.leverage),
-        mean_stability: mean(|r| r.stability),
-        mean_score: mean(|r| r.score),
-        win_rate: (results.iter().filter(|r| r.best).count() as f64 / n * 10_000.0).round()
-            / 10_000.0,
-        outcomes,
-        turns_played: results.iter().map(|r| u64::from(r.turns)).sum(),
-    }
-}
-
-impl Summary {
-    /// A readable table.
-    pub fn table(&self) -> String {
-        let mut out = String::new();
-        out.push_str(&format!(
-            "{} games · policy {} · {} · scenario {} · seed {}\n",
-            self.games, self.policy, self.country, self.scenario, self.seed
-        ));
-        out.push_str(&format!(
-            "{:<16}{:>10}\n{:<16}{:>10.1}\n{:<16}{:>10.1}\n{:<16}{:>10.1}\n{:<16}{:>10.1}\n{:<16}{:>9.1}%\n",
-            "measure", "mean",
-            "autonomy", self.mean_autonomy,
-            "leverage", self.mean_leverage,
-            "stability", self.mean_stability,
-            "final score", self.mean_score,
-            "win rate", self.win_rate * 100.0
-        ));
-        out.push_str("\noutcome             games\n");
-        let mut rows: Vec<_> = self.outcomes.iter().collect();
-        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        for (id, n) in rows {
-            out.push_str(&format!("{id:<18}{n:>7}\n"));
-        }
-        out
-    }
+    let results = play_many(book, scenario, country, &policy, games, seed);
+    summarize(book, &results, &policy, country, &scenario.id, seed)
 }
