@@ -9,15 +9,28 @@ use multivector::cli::{Cli, Cmd, Format};
 use multivector::content;
 use multivector::report::{ClassReport, Report, Verification};
 use multivector::rules::{Book, StartError, country_for};
-use multivector::save;
+use multivector::save::{self, Verdict};
 use multivector::sim::{self, Policy};
 use multivector::text::{clean, clean_lines};
 use multivector::ui::{self, Launch, Options, launch};
 
-/// Exit codes: 0 ok, 1 runtime error, 2 bad input, 3 replay mismatch.
+/// Exit codes: 0 ok, 1 runtime error, 2 bad input, 3 replay mismatch, 4 a
+/// save of another version that no longer replays.
 const BAD_INPUT: u8 = 2;
-/// The decisions do not reproduce the saved state.
+/// The decisions do not reproduce the saved state: the save was edited.
 const REPLAY_MISMATCH: u8 = 3;
+/// A save written by another version of the game (or with other content)
+/// whose decisions no longer replay with this one: not verified, not edited.
+const ANOTHER_VERSION: u8 = 4;
+
+/// The exit code of a replay's verdict.
+fn verdict_code(verdict: Verdict) -> ExitCode {
+    match verdict {
+        Verdict::Verified => ExitCode::SUCCESS,
+        Verdict::Edited => ExitCode::from(REPLAY_MISMATCH),
+        Verdict::AnotherVersion => ExitCode::from(ANOTHER_VERSION),
+    }
+}
 
 /// Writes a line to standard output, handing a failure (a closed pipe, as
 /// in `multivector scenarios | head -1`) back to `main`.
@@ -188,17 +201,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             if json {
                 out!("{}", serde_json::to_string(&report)?);
-            } else if report.matches {
+            } else if report.verdict == Verdict::Verified {
                 out_raw!("{}", clean_lines(&report.text()));
-            }
-            if report.matches {
-                Ok(ExitCode::SUCCESS)
             } else {
-                if !json {
-                    eprint!("{}", clean_lines(&report.text()));
-                }
-                Ok(ExitCode::from(REPLAY_MISMATCH))
+                eprint!("{}", clean_lines(&report.text()));
             }
+            Ok(verdict_code(report.verdict))
         }
     }
 }
@@ -225,11 +233,7 @@ fn report(
             return Ok(ExitCode::from(e.exit_code()));
         }
     };
-    let check = Verification {
-        verified: replay.matches,
-        first_difference: replay.first_difference,
-        reason: replay.reason.clone(),
-    };
+    let check = Verification::of(&replay);
     let report = Report::new(&book, &game, name, check);
     // Markdown and CSV carry text from the save: cleaned (JSON escapes it).
     let text = match format {
@@ -251,20 +255,22 @@ fn report(
         }
         None => out_raw!("{text}"),
     }
-    if replay.matches {
-        Ok(ExitCode::SUCCESS)
-    } else {
-        warn(format!(
-            "{}: the saved game does not follow from its decisions: it differs from turn {}.",
-            replay.path,
-            replay.first_difference.unwrap_or(0)
-        ));
-        if let Some(reason) = &replay.reason {
-            warn(format!("  {reason}"));
+    match replay.verdict {
+        Verdict::Verified => {}
+        Verdict::AnotherVersion => warn(replay.another_version_line()),
+        Verdict::Edited => {
+            warn(format!(
+                "{}: the saved game does not follow from its decisions: it differs from turn {}.",
+                replay.path,
+                replay.first_difference.unwrap_or(0)
+            ));
+            if let Some(reason) = &replay.reason {
+                warn(format!("  {reason}"));
+            }
+            eprintln!("  The report was written all the same; it says `verified: false`.");
         }
-        eprintln!("  The report was written all the same; it says `verified: false`.");
-        Ok(ExitCode::from(REPLAY_MISMATCH))
     }
+    Ok(verdict_code(replay.verdict))
 }
 
 /// `multivector report --class DIR`: one row per save in the folder, to
@@ -299,12 +305,13 @@ fn report_class(dir: &Path, format: Format, output: Option<&Path>) -> anyhow::Re
             }
             let s = &class.summary;
             eprintln!(
-                "{}: {} saves, {} verified, {} edited, {} on a custom scenario, {} unreadable",
+                "{}: {} saves, {} verified, {} edited, {} on a custom scenario, {} from another version, {} unreadable",
                 clean(&out.display().to_string()),
                 s.saves,
                 s.verified,
                 s.edited,
                 s.custom_scenario,
+                s.another_version,
                 s.unreadable
             );
         }
