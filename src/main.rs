@@ -149,6 +149,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ref country,
             ref scenario,
             seed,
+            ref difficulty,
             ref model,
             ..
         }) => {
@@ -157,11 +158,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Err(e) => return bad_input(e),
             };
             let scenario = scenario.as_deref().unwrap_or("standard");
-            let launch =
-                match launch::play(&book, scenario, country.as_deref(), seed, ui::clock_seed()) {
-                    Ok(l) => l,
-                    Err(e) => return bad_input(e),
-                };
+            let launch = match launch::play_at(
+                &book,
+                scenario,
+                country.as_deref(),
+                seed,
+                difficulty.as_deref(),
+                ui::clock_seed(),
+            ) {
+                Ok(l) => l,
+                Err(e) => return bad_input(e),
+            };
             play_ui(book, launch, &cli)
         }
         Some(Cmd::Load { save: ref name, .. }) => {

@@ -28,10 +28,12 @@ pub enum Launch {
     /// The title screen.
     Title,
     /// The new-game screen, with a scenario (built-in or from a file)
-    /// chosen already, and the seed given on the command line.
+    /// chosen already, and the seed and level of difficulty given on the
+    /// command line.
     NewGame {
         scenario: Option<Box<screens::new_game::Offered>>,
         seed: Option<u64>,
+        difficulty: Option<String>,
     },
     /// Straight into a game (started or loaded).
     Play(Box<Game>),
@@ -117,12 +119,19 @@ impl App {
         };
         match launch {
             Launch::Title => {}
-            Launch::NewGame { scenario, seed } => {
+            Launch::NewGame {
+                scenario,
+                seed,
+                difficulty,
+            } => {
                 if let Some(o) = scenario {
                     app.new_game.offer(o.def, o.file);
                 }
                 if let Some(seed) = seed {
                     app.new_game.set_seed(seed);
+                }
+                if let Some(level) = difficulty {
+                    app.new_game.set_difficulty(&level);
                 }
                 app.screen = Screen::NewGame;
             }

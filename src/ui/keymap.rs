@@ -187,7 +187,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Tab],
         label: "Tab",
         msg: Msg::Focus,
-        help: "move the focus: actions, map, news, goals, world (new game: country, scenario, seed)",
+        help: "move the focus: actions, map, news, goals, world (new game: state, scenario, seed, difficulty)",
         hint: "focus",
         ctx: &[NewGame, Game],
     },
