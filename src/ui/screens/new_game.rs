@@ -136,6 +136,14 @@ impl NewGameState {
         self.current()?.def.country.as_deref()
     }
 
+    /// The state the game will be played as: the scenario's own when it
+    /// fixes one (even a state the menu does not offer), else the one
+    /// chosen in the list.
+    pub fn shown_country(&self) -> Option<&str> {
+        self.fixed_country()
+            .or_else(|| self.countries.get(self.country).map(String::as_str))
+    }
+
     /// The seed the chosen scenario sets, if any.
     fn scenario_seed(&self) -> Option<u64> {
         self.current()?.def.seed
@@ -278,15 +286,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Layout::horizontal([Constraint::Length(24), Constraint::Fill(1)]).areas(body);
     let [list, level] = Layout::vertical([Constraint::Fill(1), Constraint::Length(6)]).areas(left);
     render_difficulty(app, level, buf);
+    // A scenario written for a state the menu does not offer shows that
+    // state, after the others.
+    let shown = ng.shown_country();
+    let extra = shown.filter(|id| !ng.countries.iter().any(|c| c == id));
     let lines: Vec<Line> = ng
         .countries
         .iter()
-        .enumerate()
-        .map(|(i, id)| {
-            let name = book
-                .country_named(id)
-                .map_or(id.as_str(), |c| c.name.as_str());
-            if i == ng.country {
+        .map(String::as_str)
+        .chain(extra)
+        .map(|id| {
+            let name = book.country_named(id).map_or(id, |c| c.name.as_str());
+            if Some(id) == shown {
                 Line::styled(format!("{} {name}", t.pointer()), t.selected())
             } else {
                 Line::raw(format!("  {name}"))
@@ -304,11 +315,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ng.field == Field::Country,
         ))
         .render(list, buf);
-    if let Some(c) = ng
-        .countries
-        .get(ng.country)
-        .and_then(|id| book.country_named(id))
-    {
+    if let Some(c) = shown.and_then(|id| book.country_named(id)) {
         let mut lines = vec![
             Line::styled(format!("{} — capital {}", c.name, c.capital), t.heading()),
             Line::raw(c.summary.clone()),
