@@ -3,6 +3,7 @@
 //! directory or a scenario file can also be read from a path.
 
 mod message;
+pub mod tutorial;
 mod validate;
 
 use std::fmt;

@@ -94,6 +94,8 @@ pub struct App {
     pub drawn: Cell<Rect>,
     /// Wrapped text kept between frames.
     pub rows: super::widgets::cache::RowCache,
+    /// The tutorial's tips, and those dismissed this session.
+    pub tutorial: super::tutorial::Tutorial,
 }
 
 impl App {
@@ -115,6 +117,7 @@ impl App {
             scroll_page: Cell::new(1),
             drawn: Cell::new(Rect::default()),
             rows: Default::default(),
+            tutorial: Default::default(),
             book,
         };
         match launch {
@@ -165,6 +168,8 @@ impl App {
             Some(Dialog::Help { .. }) => Ctx::Help,
             Some(Dialog::ConfirmQuit) => Ctx::Confirm,
             Some(Dialog::SaveAs { .. }) => Ctx::SaveAs,
+            // A tutorial's tip, over the screen it explains.
+            None if super::tutorial::due(self).is_some() => Ctx::Tip,
             None => match self.screen {
                 Screen::Title => Ctx::Title,
                 Screen::NewGame => Ctx::NewGame,
@@ -237,6 +242,7 @@ impl App {
 
     pub fn on_mouse(&mut self, m: MouseEvent) {
         if self.dialog.is_some()
+            || self.ctx() == Ctx::Tip
             || self.too_small()
             || !matches!(m.kind, MouseEventKind::Down(MouseButton::Left))
         {
@@ -257,6 +263,14 @@ impl App {
         if let Some(dialog) = self.dialog.clone() {
             self.update_dialog(dialog, msg);
             return;
+        }
+        // A tutorial's tip waits to be dismissed; help and quit still work.
+        if self.ctx() == Ctx::Tip {
+            match msg {
+                Msg::Select | Msg::Back => return super::tutorial::dismiss(self),
+                Msg::Help | Msg::Quit => {}
+                _ => return,
+            }
         }
         match msg {
             Msg::Help => {
@@ -394,7 +408,7 @@ impl Widget for &App {
             Some(Dialog::SaveAs { name }) => {
                 screens::dialogs::render_save_as(self, name, area, buf)
             }
-            None => {}
+            None => super::tutorial::render(self, area, buf),
         }
     }
 }
