@@ -268,3 +268,33 @@ fn the_new_game_screen_shows_the_state_a_scenario_is_written_for() {
         "{screen}"
     );
 }
+
+/// The teaching plan's table of scenarios names every built-in scenario,
+/// with the variant, state and length it has.
+#[test]
+fn the_teaching_plan_lists_every_scenario_as_it_is() {
+    let book = book();
+    let plan = std::fs::read_to_string("docs/TEACHING.md").unwrap();
+    let rows: Vec<Vec<String>> = plan
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(|l| l.split('|').map(|c| c.trim().to_string()).collect())
+        .collect();
+    for s in &book.scenarios {
+        let row = rows
+            .iter()
+            .find(|r| r[1] == format!("`{}`", s.id))
+            .unwrap_or_else(|| panic!("{} is not in the table of docs/TEACHING.md", s.id));
+        let variant = if s.tutorial {
+            "tutorial"
+        } else {
+            s.variant.as_deref().unwrap_or("—")
+        };
+        assert_eq!(row[2], variant, "{}", s.id);
+        if let Some(c) = &s.country {
+            assert_eq!(row[3], book.country_named(c).unwrap().name, "{}", s.id);
+        }
+        assert_eq!(row[4], s.turns.unwrap_or(24).to_string(), "{}", s.id);
+    }
+    assert_eq!(rows.len(), book.scenarios.len(), "no scenario the game lacks");
+}
