@@ -54,6 +54,9 @@ pub enum Cmd {
         /// The seed of the game's chance (the same seed and choices give the same game).
         #[arg(long, value_name = "N")]
         seed: Option<u64>,
+        /// The level of difficulty: easy, normal, hard (default: the scenario's own, or normal).
+        #[arg(long, value_name = "LEVEL")]
+        difficulty: Option<String>,
         /// Play with the model's tuning read from FILE (see assets/model.ron).
         #[arg(long, value_name = "FILE")]
         model: Option<PathBuf>,

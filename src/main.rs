@@ -8,16 +8,30 @@ use std::path::Path;
 use multivector::cli::{Cli, Cmd, Format};
 use multivector::content;
 use multivector::report::{ClassReport, Report, Verification};
+use multivector::rules::model::NORMAL;
 use multivector::rules::{Book, StartError, country_for};
-use multivector::save;
+use multivector::save::{self, Verdict};
 use multivector::sim::{self, Policy};
 use multivector::text::{clean, clean_lines};
 use multivector::ui::{self, Launch, Options, launch};
 
-/// Exit codes: 0 ok, 1 runtime error, 2 bad input, 3 replay mismatch.
+/// Exit codes: 0 ok, 1 runtime error, 2 bad input, 3 replay mismatch, 4 a
+/// save of another version that no longer replays.
 const BAD_INPUT: u8 = 2;
-/// The decisions do not reproduce the saved state.
+/// The decisions do not reproduce the saved state: the save was edited.
 const REPLAY_MISMATCH: u8 = 3;
+/// A save written by another version of the game (or with other content)
+/// whose decisions no longer replay with this one: not verified, not edited.
+const ANOTHER_VERSION: u8 = 4;
+
+/// The exit code of a replay's verdict.
+fn verdict_code(verdict: Verdict) -> ExitCode {
+    match verdict {
+        Verdict::Verified => ExitCode::SUCCESS,
+        Verdict::Edited => ExitCode::from(REPLAY_MISMATCH),
+        Verdict::AnotherVersion => ExitCode::from(ANOTHER_VERSION),
+    }
+}
 
 /// Writes a line to standard output, handing a failure (a closed pipe, as
 /// in `multivector scenarios | head -1`) back to `main`.
@@ -77,15 +91,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         },
         Some(Cmd::Scenarios) => {
             let book = content::builtin()?;
-            for s in &book.scenarios {
-                let country = s.country.as_deref().unwrap_or("any state");
-                let turns = s.turns.unwrap_or(book.model.defaults.turns);
-                let line = format!("{:<16} {} — {} turns, {}", s.id, s.name, turns, country);
-                out!("{}", clean_lines(&line));
-                if !s.summary.is_empty() {
-                    out!("{:<16} {}", "", clean_lines(&s.summary));
-                }
-            }
+            out_raw!("{}", clean_lines(&scenario_table(&book)));
             Ok(ExitCode::SUCCESS)
         }
         Some(Cmd::Simulate {
@@ -150,6 +156,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ref country,
             ref scenario,
             seed,
+            ref difficulty,
             ref model,
             ..
         }) => {
@@ -158,11 +165,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Err(e) => return bad_input(e),
             };
             let scenario = scenario.as_deref().unwrap_or("standard");
-            let launch =
-                match launch::play(&book, scenario, country.as_deref(), seed, ui::clock_seed()) {
-                    Ok(l) => l,
-                    Err(e) => return bad_input(e),
-                };
+            let launch = match launch::play_at(
+                &book,
+                scenario,
+                country.as_deref(),
+                seed,
+                difficulty.as_deref(),
+                ui::clock_seed(),
+            ) {
+                Ok(l) => l,
+                Err(e) => return bad_input(e),
+            };
             play_ui(book, launch, &cli)
         }
         Some(Cmd::Load { save: ref name, .. }) => {
@@ -202,17 +215,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             if json {
                 out!("{}", serde_json::to_string(&report)?);
-            } else if report.matches {
+            } else if report.verdict == Verdict::Verified {
                 out_raw!("{}", clean_lines(&report.text()));
-            }
-            if report.matches {
-                Ok(ExitCode::SUCCESS)
             } else {
-                if !json {
-                    eprint!("{}", clean_lines(&report.text()));
-                }
-                Ok(ExitCode::from(REPLAY_MISMATCH))
+                eprint!("{}", clean_lines(&report.text()));
             }
+            Ok(verdict_code(report.verdict))
         }
     }
 }
@@ -239,11 +247,7 @@ fn report(
             return Ok(ExitCode::from(e.exit_code()));
         }
     };
-    let check = Verification {
-        verified: replay.matches,
-        first_difference: replay.first_difference,
-        reason: replay.reason.clone(),
-    };
+    let check = Verification::of(&replay);
     let report = Report::new(&book, &game, name, check);
     // Markdown and CSV carry text from the save: cleaned (JSON escapes it).
     let text = match format {
@@ -265,20 +269,22 @@ fn report(
         }
         None => out_raw!("{text}"),
     }
-    if replay.matches {
-        Ok(ExitCode::SUCCESS)
-    } else {
-        warn(format!(
-            "{}: the saved game does not follow from its decisions: it differs from turn {}.",
-            replay.path,
-            replay.first_difference.unwrap_or(0)
-        ));
-        if let Some(reason) = &replay.reason {
-            warn(format!("  {reason}"));
+    match replay.verdict {
+        Verdict::Verified => {}
+        Verdict::AnotherVersion => warn(replay.another_version_line()),
+        Verdict::Edited => {
+            warn(format!(
+                "{}: the saved game does not follow from its decisions: it differs from turn {}.",
+                replay.path,
+                replay.first_difference.unwrap_or(0)
+            ));
+            if let Some(reason) = &replay.reason {
+                warn(format!("  {reason}"));
+            }
+            eprintln!("  The report was written all the same; it says `verified: false`.");
         }
-        eprintln!("  The report was written all the same; it says `verified: false`.");
-        Ok(ExitCode::from(REPLAY_MISMATCH))
     }
+    Ok(verdict_code(replay.verdict))
 }
 
 /// `multivector report --class DIR`: one row per save in the folder, to
@@ -313,12 +319,13 @@ fn report_class(dir: &Path, format: Format, output: Option<&Path>) -> anyhow::Re
             }
             let s = &class.summary;
             eprintln!(
-                "{}: {} saves, {} verified, {} edited, {} on a custom scenario, {} unreadable",
+                "{}: {} saves, {} verified, {} edited, {} on a custom scenario, {} from another version, {} unreadable",
                 clean(&out.display().to_string()),
                 s.saves,
                 s.verified,
                 s.edited,
                 s.custom_scenario,
+                s.another_version,
                 s.unreadable
             );
         }
@@ -328,6 +335,74 @@ fn report_class(dir: &Path, format: Format, output: Option<&Path>) -> anyhow::Re
         eprintln!("{}: no saves (*.ron) in this folder", class.folder);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `multivector scenarios`: one row per built-in scenario (its id, the
+/// state it is written for, its length, variant, level of difficulty and
+/// seed, and its name), each followed by its summary.
+fn scenario_table(book: &Book) -> String {
+    let rows: Vec<[String; 7]> = book
+        .scenarios
+        .iter()
+        .map(|s| {
+            let state = s.country.as_deref().map_or("any state".to_string(), |c| {
+                book.country_named(c)
+                    .map_or(c.to_string(), |d| d.name.clone())
+            });
+            let variant = match (s.tutorial, s.variant.as_deref()) {
+                (true, _) => "tutorial",
+                (false, Some(v)) => v,
+                (false, None) => "-",
+            };
+            [
+                s.id.clone(),
+                state,
+                s.turns.unwrap_or(book.model.defaults.turns).to_string(),
+                variant.to_string(),
+                s.difficulty.clone().unwrap_or_else(|| NORMAL.to_string()),
+                s.seed.map_or("-".to_string(), |n| n.to_string()),
+                s.name.clone(),
+            ]
+        })
+        .collect();
+    let head = [
+        "ID",
+        "STATE",
+        "TURNS",
+        "VARIANT",
+        "DIFFICULTY",
+        "SEED",
+        "NAME",
+    ];
+    let width = |i: usize| {
+        rows.iter()
+            .map(|r| r[i].chars().count())
+            .chain([head[i].len()])
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..head.len()).map(width).collect();
+    let line = |cells: [&str; 7]| {
+        let mut l = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i + 1 == cells.len() {
+                l.push_str(c);
+            } else if i == 2 {
+                l.push_str(&format!("{c:>w$}  ", w = widths[i]));
+            } else {
+                l.push_str(&format!("{c:<w$}  ", w = widths[i]));
+            }
+        }
+        l.trim_end().to_string() + "\n"
+    };
+    let mut out = line(head);
+    for (r, s) in rows.iter().zip(&book.scenarios) {
+        out.push_str(&line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5], &r[6]]));
+        if !s.summary.is_empty() {
+            out.push_str(&format!("    {}\n", s.summary));
+        }
+    }
+    out
 }
 
 /// Whether two paths name the same existing file (through links too).

@@ -158,7 +158,15 @@ fn csv_has_one_row_per_save_with_its_status_and_inert_cells() {
     assert_eq!(alice[col("leverage")], format!("{:.1}", s.leverage()));
     assert_eq!(alice[col("stability")], format!("{:.1}", s.stability()));
     assert_eq!(&alice[col("objectives")], "2");
-    assert_eq!(&alice[col("objectives_met")], "", "not checked yet");
+    let met = done
+        .objectives(&book)
+        .iter()
+        .filter(|o| o.met == Some(true))
+        .count();
+    assert_eq!(alice[col("objectives_met")], met.to_string());
+    assert_eq!(&alice[col("difficulty")], "normal");
+    // An edited save's objectives are not checked: its numbers are claims.
+    assert_eq!(&row("carol")[col("objectives_met")], "");
     assert_eq!(&alice[col("verified")], "true");
     // In progress; edited (it claims 30 more autonomy); doctored; own.
     assert_eq!(&row("bob")[col("outcome")], "in progress");
@@ -202,7 +210,14 @@ fn json_and_markdown_give_the_rows_and_the_summary() {
     assert_eq!(rows[1]["student"], "alice");
     assert_eq!(rows[1]["file"], "alice.ron");
     assert_eq!(rows[1]["objectives"]["count"], 2);
-    assert_eq!(rows[1]["objectives"]["met"], serde_json::Value::Null);
+    let each = rows[1]["objectives"]["each"].as_array().unwrap();
+    assert_eq!(each.len(), 2);
+    let met = each.iter().filter(|o| o["met"] == true).count();
+    assert_eq!(rows[1]["objectives"]["met"], met);
+    for o in each {
+        assert!(o["text"].is_string() && o["checks"].is_array(), "{o}");
+    }
+    assert_eq!(rows[3]["objectives"]["met"], serde_json::Value::Null);
     assert_eq!(rows[3]["first_difference"], 5);
     assert_eq!(rows[8]["verified"], serde_json::Value::Null);
     assert!(rows[8]["reason"].as_str().unwrap().contains("damaged"));
@@ -225,11 +240,13 @@ fn json_and_markdown_give_the_rows_and_the_summary() {
     let md = text(&out.stdout);
     assert!(md.starts_with("# Multivector class report: ."), "{md}");
     assert!(
-        md.contains("9 saves: 4 verified, 2 edited, 2 on a custom scenario, 1 unreadable."),
+        md.contains(
+            "9 saves: 4 verified, 2 edited, 2 on a custom scenario, 0 from another version, 1 unreadable."
+        ),
         "{md}"
     );
     assert!(
-        md.contains("| alice | first-steps | built-in | Kazakhstan | 2026 | 8 of 8 |"),
+        md.contains("| alice | first-steps | built-in | Kazakhstan | 2026 | normal | 8 of 8 |"),
         "{md}"
     );
     // Markdown's own characters are shown, not read as markup.
@@ -292,4 +309,113 @@ fn a_bad_folder_or_both_a_save_and_a_class_is_bad_input() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(csv_rows(&out.stdout).len(), 1, "the header alone");
     assert!(text(&out.stderr).contains("no saves"));
+}
+
+/// The five kinds of save a teacher may find in a class's folder, each
+/// said for what it is: an honest save; a hand-edited one; one played on a
+/// doctored copy of a built-in scenario; one of another version whose
+/// decisions no longer replay (never called edited); a file that is not a
+/// save.
+#[test]
+fn five_saves_are_verified_edited_custom_another_version_and_unreadable() {
+    let book = book();
+    let dir = tempfile::tempdir().unwrap();
+    let built_in = book.scenario("first-steps").unwrap().clone();
+    let honest = save::write(
+        &book,
+        dir.path(),
+        "a-honest",
+        &first_steps(&book, built_in.clone(), 20),
+    )
+    .unwrap();
+    let edited = save::write(
+        &book,
+        dir.path(),
+        "b-edited",
+        &first_steps(&book, built_in, 5),
+    )
+    .unwrap();
+    let text_of = |p: &Path| fs::read_to_string(p).unwrap();
+    fs::write(
+        &edited,
+        edit_number(&text_of(&edited), "autonomy: ", true, 30.0),
+    )
+    .unwrap();
+    save::write(
+        &book,
+        dir.path(),
+        "c-doctored",
+        &first_steps(&book, doctored(&book), 20),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("d-older.ron"),
+        as_another_version(&text_of(&honest), false),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("e-letter.ron"),
+        "Dear teacher, I lost my save.",
+    )
+    .unwrap();
+    let expected = [
+        ("a-honest", "verified"),
+        ("b-edited", "edited"),
+        ("c-doctored", "custom scenario (not the built-in one)"),
+        ("d-older", "another version, not verified"),
+        ("e-letter", "unreadable: "),
+    ];
+
+    let out = report(&["--class", ".", "--format", "csv"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let rows = csv_rows(&out.stdout);
+    let col = |name: &str| CLASS_CSV_HEADER.iter().position(|h| *h == name).unwrap();
+    assert_eq!(rows.len(), 1 + expected.len());
+    for (row, (student, status)) in rows[1..].iter().zip(expected) {
+        assert_eq!(&row[col("student")], student);
+        if status.ends_with(": ") {
+            assert!(row[col("status")].starts_with(status), "{row:?}");
+            assert!(
+                row[col("status")].len() > status.len() + 10,
+                "a reason: {row:?}"
+            );
+        } else {
+            assert_eq!(&row[col("status")], status, "{row:?}");
+        }
+    }
+    let older = &rows[4];
+    assert_eq!(&older[col("verified")], "false");
+    assert_eq!(&older[col("written_by")], "0.0.9");
+    assert_eq!(&older[col("objectives_met")], "", "not checked");
+    let honest_row = &rows[1];
+    assert_eq!(&honest_row[col("written_by")], save::GAME_VERSION);
+    assert_eq!(&honest_row[col("difficulty")], "normal");
+    let doctored_row = &rows[3];
+    assert!(doctored_row[col("scenario_hash")].starts_with("fnv1a64:"));
+    assert_ne!(
+        doctored_row[col("scenario_hash")],
+        honest_row[col("scenario_hash")]
+    );
+
+    let out = report(&["--class", ".", "--format", "json"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reason = json["rows"][3]["reason"].as_str().unwrap();
+    for words in [
+        "written by Multivector 0.0.9",
+        save::GAME_VERSION,
+        "ankara_visit",
+    ] {
+        assert!(reason.contains(words), "{words}: {reason}");
+    }
+    assert_eq!(json["summary"]["another_version"], 1);
+    assert_eq!(json["summary"]["verified"], 1);
+    assert_eq!(json["summary"]["edited"], 1);
+
+    let out = report(&["--class", "."], dir.path());
+    let md = text(&out.stdout);
+    assert!(
+        md.contains("5 saves: 1 verified, 1 edited, 1 on a custom scenario, 1 from another version, 1 unreadable."),
+        "{md}"
+    );
+    assert!(md.contains("| another version, not verified |"), "{md}");
 }

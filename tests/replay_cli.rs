@@ -185,3 +185,96 @@ fn replay_finds_saves_by_name_in_the_save_directory() {
         Some(0)
     );
 }
+
+/// A save written by another version of the game whose decisions no longer
+/// replay is neither verified nor called edited: exit 4, and one line
+/// naming both versions. One of another version that still replays is
+/// verified.
+#[test]
+fn a_save_of_another_version_exits_4_unless_it_still_replays() {
+    let book = book();
+    let dir = tempfile::tempdir().unwrap();
+    let path = save::write(&book, dir.path(), "honest", &played(&book, 5)).unwrap();
+    let honest = fs::read_to_string(&path).unwrap();
+    fs::write(
+        dir.path().join("older.ron"),
+        as_another_version(&honest, false),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("older-ok.ron"),
+        as_another_version(&honest, true),
+    )
+    .unwrap();
+    let out = replay(&["older", "--save-dir", "."], dir.path());
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(4), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    for words in [
+        "written by Multivector 0.0.9 (content fnv1a64:0123456789abcdef)",
+        &format!(
+            "this version, {} (content {})",
+            save::GAME_VERSION,
+            book.fingerprint
+        ),
+        "not verified",
+    ] {
+        assert!(stderr.contains(words), "{words}: {stderr}");
+    }
+    assert!(
+        !stderr.contains("edited") || stderr.contains("not edited"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("by hand"), "{stderr}");
+    let out = replay(&["older", "--save-dir", ".", "--json"], dir.path());
+    assert_eq!(out.status.code(), Some(4));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["verdict"], "another_version");
+    assert_eq!(json["matches"], false);
+    assert_eq!(json["written_by"], "0.0.9");
+    assert_eq!(json["this_version"], save::GAME_VERSION);
+
+    let out = replay(&["older-ok", "--save-dir", "."], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("reproduce the saved game"));
+    let out = replay(&["older-ok", "--save-dir", ".", "--json"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["verdict"], "verified");
+
+    // The same save, its version left as this one's: edited (exit 3).
+    let edited = honest.replacen("Plan(\"visit_ankara\")", "Plan(\"ankara_visit\")", 1);
+    fs::write(dir.path().join("edited.ron"), edited).unwrap();
+    let out = replay(&["edited", "--save-dir", "."], dir.path());
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("changed by hand"), "{stderr}");
+}
+
+/// A save on a teacher's own scenario is verified, with the scenario named
+/// and its content hash, so that the teacher can see whose file it was.
+#[test]
+fn a_save_on_a_custom_scenario_is_verified_and_names_it_with_its_hash() {
+    let book = book();
+    let dir = tempfile::tempdir().unwrap();
+    let lesson =
+        multivector::content::scenario_from_file(&book, Path::new("tests/fixtures/lesson.ron"))
+            .unwrap();
+    let hash = save::scenario_hash(&lesson).unwrap();
+    let mut game = multivector::rules::Game::new(&book, lesson, Some("uzbekistan"), 11).unwrap();
+    play(&book, &mut game, 3);
+    save::write(&book, dir.path(), "lesson", &game).unwrap();
+    let out = replay(&["lesson", "--save-dir", "."], dir.path());
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        stdout.contains(&format!(
+            "On a custom scenario: `lesson-any-state` \"A lesson for any state\", content hash {hash}."
+        )),
+        "{stdout}"
+    );
+    let out = replay(&["lesson", "--save-dir", ".", "--json"], dir.path());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["scenario_origin"], "custom scenario");
+    assert_eq!(json["scenario_hash"], hash.as_str());
+}

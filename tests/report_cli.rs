@@ -363,3 +363,135 @@ fn decisions_are_the_actions_that_took_effect_and_the_answers_in_words() {
     assert!(r.decisions.windows(2).all(|w| w[0].turn <= w[1].turn));
     assert_eq!(r.decisions[0].turn, 1);
 }
+
+/// The report of a save of another version whose decisions no longer
+/// replay is written, says so, and exits 4 with one line naming both
+/// versions.
+#[test]
+fn a_save_of_another_version_is_reported_not_verified_with_exit_4() {
+    let book = book();
+    let dir = tempfile::tempdir().unwrap();
+    let (_, path) = saved(&book, dir.path(), "erin", 5);
+    let older = as_another_version(&fs::read_to_string(&path).unwrap(), false);
+    fs::write(&path, older).unwrap();
+    let out = report(&["erin", "--save-dir", "."], dir.path());
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(4), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("0.0.9") && stderr.contains(save::GAME_VERSION),
+        "{stderr}"
+    );
+    let md = text(&out.stdout);
+    assert!(
+        md.contains("**no**: another version, not verified."),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Status | another version, not verified |"),
+        "{md}"
+    );
+    assert!(md.contains("| Written by | Multivector 0.0.9 |"), "{md}");
+    let out = report(&["erin", "--save-dir", ".", "--format", "csv"], dir.path());
+    assert_eq!(out.status.code(), Some(4));
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(out.stdout.as_slice())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let status = CSV_HEADER.iter().position(|h| *h == "status").unwrap();
+    assert!(
+        rows.iter()
+            .all(|r| &r[status] == "another version, not verified")
+    );
+}
+
+/// The scenario's objectives, met or not with their numbers, in every
+/// format: a section of the Markdown, two columns of the CSV, one object
+/// each in the JSON.
+#[test]
+fn every_format_gives_the_objectives_met_or_not_with_their_numbers() {
+    let book = book();
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = finished_save(&book, dir.path());
+    let game = load(&book, &path);
+    let objectives = game.objectives(&book);
+    assert_eq!(objectives.len(), 3, "the standard scenario sets three");
+    let met = objectives.iter().filter(|o| o.met == Some(true)).count();
+    let args = |format: &'static str| {
+        [
+            path.to_str().unwrap().to_string(),
+            "--format".into(),
+            format.into(),
+        ]
+    };
+    let run = |format: &'static str| {
+        let a = args(format);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let out = report(&a, dir.path());
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+
+    let md = run("md");
+    assert!(md.contains("## Objectives"), "{md}");
+    assert!(
+        md.contains(&format!("{met} of 3 met, at the end of the game.")),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!("| Objectives met | {met} of 3 |")),
+        "{md}"
+    );
+    for o in &objectives {
+        let mark = if o.met == Some(true) {
+            "✓ met"
+        } else {
+            "✗ not met"
+        };
+        assert!(
+            md.contains(&format!("- **{mark}**: {}", o.text)),
+            "{mark} {}: {md}",
+            o.text
+        );
+    }
+    for o in multivector::report::objectives::objectives(&book, &game) {
+        for c in &o.checks {
+            assert!(md.contains(&c.words()), "{}: {md}", c.words());
+            assert!(c.value.is_some(), "each condition reads a number: {c:?}");
+        }
+    }
+
+    let csv = run("csv");
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let col = |name: &str| CSV_HEADER.iter().position(|h| *h == name).unwrap();
+    assert_eq!(rows.len(), 24);
+    for r in &rows {
+        assert_eq!(&r[col("objectives")], "3");
+        assert_eq!(r[col("objectives_met")], met.to_string());
+        assert_eq!(&r[col("difficulty")], "normal");
+        assert_eq!(&r[col("status")], "verified");
+    }
+
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(json["objectives_met"], met);
+    let each = json["objectives"].as_array().unwrap();
+    assert_eq!(each.len(), 3);
+    let lines = multivector::report::objectives::objectives(&book, &game);
+    for (o, want) in each.iter().zip(&lines) {
+        assert_eq!(o["text"], want.text.as_str());
+        assert_eq!(o["met"], want.met.unwrap());
+        let checks = o["checks"].as_array().unwrap();
+        assert_eq!(checks.len(), want.checks.len());
+        for (c, w) in checks.iter().zip(&want.checks) {
+            assert_eq!(c["held"], w.held);
+            assert_eq!(c["value"].as_f64(), w.value);
+            assert_eq!(c["target"].as_f64(), w.target);
+        }
+    }
+    assert_eq!(json["difficulty"]["id"], "normal");
+    assert_eq!(json["status"], "verified");
+    assert_eq!(json["scenario_origin"], "built-in");
+}

@@ -3,6 +3,7 @@
 //! directory or a scenario file can also be read from a path.
 
 mod message;
+pub mod tutorial;
 mod validate;
 
 use std::fmt;
@@ -36,11 +37,17 @@ pub const BUILTIN: [(&str, &str); 7] = [
 /// The model's tuning.
 pub const MODEL: &str = include_str!("../../assets/model.ron");
 
-/// The built-in scenarios.
-pub const BUILTIN_SCENARIOS: [(&str, &str); 3] = [
+/// The built-in scenarios, in the order `scenarios` lists them and the
+/// new-game screen offers them: the standard game, the tutorial, then the
+/// lessons, each basic variant before its advanced one.
+pub const BUILTIN_SCENARIOS: [(&str, &str); 9] = [
     (
         "scenarios/standard.ron",
         include_str!("../../assets/scenarios/standard.ron"),
+    ),
+    (
+        "scenarios/tutorial.ron",
+        include_str!("../../assets/scenarios/tutorial.ron"),
     ),
     (
         "scenarios/first-steps.ron",
@@ -49,6 +56,26 @@ pub const BUILTIN_SCENARIOS: [(&str, &str); 3] = [
     (
         "scenarios/tajik-squeeze.ron",
         include_str!("../../assets/scenarios/tajik-squeeze.ron"),
+    ),
+    (
+        "scenarios/after-karabakh.ron",
+        include_str!("../../assets/scenarios/after-karabakh.ron"),
+    ),
+    (
+        "scenarios/after-karabakh-advanced.ron",
+        include_str!("../../assets/scenarios/after-karabakh-advanced.ron"),
+    ),
+    (
+        "scenarios/middle-corridor.ron",
+        include_str!("../../assets/scenarios/middle-corridor.ron"),
+    ),
+    (
+        "scenarios/middle-corridor-advanced.ron",
+        include_str!("../../assets/scenarios/middle-corridor-advanced.ron"),
+    ),
+    (
+        "scenarios/europe-fragments.ron",
+        include_str!("../../assets/scenarios/europe-fragments.ron"),
     ),
 ];
 

@@ -2,7 +2,10 @@
 //! out one scenario and collected the saves. Each save is read and replayed
 //! (in parallel), and its scenario compared with the built-in one of the
 //! same id, so that the row says whether it can be trusted. A save that
-//! cannot be read gets a row with the reason; the others still come out.
+//! cannot be read gets a row with the reason; the others still come out. A
+//! save written by another version of the game, whose decisions no longer
+//! replay with this one, is said to be so: not verified, and not called
+//! edited.
 //!
 //! Every text in a row came from a file (a file name, a save's scenario):
 //! each is cleaned with [`text::clean`](crate::text::clean) when the row is
@@ -15,48 +18,13 @@ use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
 use crate::rules::Book;
-use crate::rules::Raw;
-use crate::rules::defs::ScenarioDef;
-use crate::save::{self, SaveError};
+use crate::save::{self, SaveError, Verdict};
 use crate::text::clean;
 
+use super::objectives::{self, ObjectiveLine};
 use super::{Named, Outcome, Turns};
 
-/// Whether a save's scenario is the built-in one it names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
-    /// The built-in scenario of that id, unchanged.
-    BuiltIn,
-    /// A scenario with a built-in id whose content differs from it.
-    Changed,
-    /// A scenario whose id is not a built-in one (a teacher's own).
-    Unknown,
-}
-
-impl Origin {
-    /// Compares a save's scenario with the built-in one of the same id.
-    pub fn of(book: &Book, scenario: &ScenarioDef<Raw>) -> Origin {
-        match book.scenario(&scenario.id) {
-            Some(b) if b == scenario => Origin::BuiltIn,
-            Some(_) => Origin::Changed,
-            None => Origin::Unknown,
-        }
-    }
-
-    pub fn words(self) -> &'static str {
-        match self {
-            Origin::BuiltIn => "built-in",
-            Origin::Changed => "custom scenario (not the built-in one)",
-            Origin::Unknown => "custom scenario",
-        }
-    }
-}
-
-impl Serialize for Origin {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.words())
-    }
-}
+pub use crate::save::Origin;
 
 /// What a row says of its save, in one word or phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,16 +36,31 @@ pub enum Status {
     Edited,
     /// The decisions replay, but on a scenario that is not the built-in one.
     Custom(Origin),
+    /// Written by another version of the game (or with other content), and
+    /// its decisions no longer replay with this one.
+    AnotherVersion,
     /// Not a save this version can read or play again.
     Unreadable(String),
 }
 
 impl Status {
+    /// The status of a save that replay judged so, on a scenario of that
+    /// origin.
+    pub fn of(verdict: Verdict, origin: Origin) -> Status {
+        match (verdict, origin) {
+            (Verdict::Verified, Origin::BuiltIn) => Status::Verified,
+            (Verdict::Verified, origin) => Status::Custom(origin),
+            (Verdict::Edited, _) => Status::Edited,
+            (Verdict::AnotherVersion, _) => Status::AnotherVersion,
+        }
+    }
+
     pub fn words(&self) -> String {
         match self {
             Status::Verified => "verified".into(),
             Status::Edited => "edited".into(),
             Status::Custom(origin) => origin.words().into(),
+            Status::AnotherVersion => Verdict::AnotherVersion.words().into(),
             Status::Unreadable(reason) => format!("unreadable: {reason}"),
         }
     }
@@ -89,12 +72,15 @@ impl Serialize for Status {
     }
 }
 
-/// How many objectives the scenario sets, and how many were met (not yet
-/// checked: `None`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// How many objectives the scenario sets, and how many were met (so far,
+/// in a game in progress), each with its verdict. For a save that is not
+/// verified they are not checked (`met` is `None` and the list empty): its
+/// numbers are what it claims, not what was played.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Objectives {
     pub count: usize,
     pub met: Option<usize>,
+    pub each: Vec<ObjectiveLine>,
 }
 
 /// One save of the class. Every field but `student`, `file` and `status`
@@ -114,8 +100,14 @@ pub struct ClassRow {
     pub first_difference: Option<u32>,
     pub scenario: Option<Named>,
     pub scenario_origin: Option<Origin>,
+    /// The content hash of the save's scenario: which file it was.
+    pub scenario_hash: Option<String>,
     pub country: Option<Named>,
     pub seed: Option<u64>,
+    /// The level of difficulty played at (its id).
+    pub difficulty: Option<String>,
+    /// The version of the game that wrote the save.
+    pub written_by: Option<String>,
     pub turns: Option<Turns>,
     /// `None` while the game is in progress (and for an unreadable save).
     pub outcome: Option<Outcome>,
@@ -135,6 +127,7 @@ pub struct ClassSummary {
     pub verified: usize,
     pub edited: usize,
     pub custom_scenario: usize,
+    pub another_version: usize,
     pub unreadable: usize,
     /// Readable saves by outcome id; `in_progress` for unfinished games.
     pub outcomes: BTreeMap<String, usize>,
@@ -231,8 +224,11 @@ fn row(book: &Book, name: &str, path: &Path) -> ClassRow {
         first_difference: None,
         scenario: None,
         scenario_origin: None,
+        scenario_hash: None,
         country: None,
         seed: None,
+        difficulty: None,
+        written_by: None,
         turns: None,
         outcome: None,
         score: None,
@@ -260,11 +256,13 @@ fn row(book: &Book, name: &str, path: &Path) -> ClassRow {
             return blank(Status::Unreadable(reason.clone()), reason);
         }
     };
-    let origin = Origin::of(book, &game.scenario);
-    let status = match (replay.matches, origin) {
-        (false, _) => Status::Edited,
-        (true, Origin::BuiltIn) => Status::Verified,
-        (true, origin) => Status::Custom(origin),
+    let origin = replay.scenario_origin;
+    let status = Status::of(replay.verdict, origin);
+    let checked = replay.verdict == Verdict::Verified;
+    let each = if checked {
+        objectives::objectives(book, &game)
+    } else {
+        Vec::new()
     };
     let s = game.state();
     let def = book.country(s.country());
@@ -273,19 +271,25 @@ fn row(book: &Book, name: &str, path: &Path) -> ClassRow {
         student,
         file,
         status,
-        verified: Some(replay.matches),
-        reason: replay.reason.map(|r| clean(&r).into_owned()),
+        verified: Some(checked),
+        reason: match replay.verdict {
+            Verdict::AnotherVersion => Some(replay.versions()),
+            _ => replay.reason.clone(),
+        },
         first_difference: replay.first_difference,
         scenario: Some(Named {
             id: clean(&game.scenario.id).into_owned(),
             name: clean(&game.scenario.name).into_owned(),
         }),
         scenario_origin: Some(origin),
+        scenario_hash: Some(replay.scenario_hash.clone()),
         country: Some(Named {
             name: clean(&def.name).into_owned(),
             id: country,
         }),
         seed: Some(game.seed),
+        difficulty: Some(replay.difficulty.clone()),
+        written_by: Some(replay.written_by.clone()),
         turns: Some(Turns {
             played: s.turn(),
             total: s.turns(),
@@ -301,7 +305,8 @@ fn row(book: &Book, name: &str, path: &Path) -> ClassRow {
         stability: Some(replay.stability),
         objectives: Some(Objectives {
             count: game.scenario.objectives.len(),
-            met: None,
+            met: checked.then(|| objectives::met(&each)),
+            each,
         }),
     }
 }
@@ -353,6 +358,7 @@ fn summary(rows: &[ClassRow]) -> ClassSummary {
         verified: count(|s| *s == Status::Verified),
         edited: count(|s| *s == Status::Edited),
         custom_scenario: count(|s| matches!(s, Status::Custom(_))),
+        another_version: count(|s| *s == Status::AnotherVersion),
         unreadable: count(|s| matches!(s, Status::Unreadable(_))),
         outcomes,
         mean_score: mean(|_| true),

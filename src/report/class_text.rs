@@ -5,16 +5,18 @@
 
 use std::fmt::Write as _;
 
-use super::class::{ClassReport, ClassRow, IN_PROGRESS};
+use super::class::{ClassReport, ClassRow, IN_PROGRESS, Origin};
 use crate::text::csv_cell;
 
 /// The class CSV's header, in the order of the cells of [`csv_record`].
-pub const CLASS_CSV_HEADER: [&str; 16] = [
+pub const CLASS_CSV_HEADER: [&str; 19] = [
     "student",
     "scenario",
     "scenario_origin",
+    "scenario_hash",
     "country",
     "seed",
+    "difficulty",
     "turns_played",
     "turns_total",
     "outcome",
@@ -26,6 +28,7 @@ pub const CLASS_CSV_HEADER: [&str; 16] = [
     "objectives_met",
     "verified",
     "status",
+    "written_by",
 ];
 
 /// A number as reports show it: one decimal; empty when unknown.
@@ -52,8 +55,10 @@ fn csv_record(r: &ClassRow) -> Vec<String> {
         csv_cell(&r.student),
         csv_cell(r.scenario.as_ref().map_or("", |s| s.id.as_str())),
         csv_cell(r.scenario_origin.map_or("", |o| o.words())),
+        csv_cell(r.scenario_hash.as_deref().unwrap_or("")),
         csv_cell(r.country.as_ref().map_or("", |c| c.id.as_str())),
         int(r.seed),
+        csv_cell(r.difficulty.as_deref().unwrap_or("")),
         int(r.turns.as_ref().map(|t| t.played)),
         int(r.turns.as_ref().map(|t| t.total)),
         csv_cell(&outcome_title(r)),
@@ -61,10 +66,11 @@ fn csv_record(r: &ClassRow) -> Vec<String> {
         n(r.autonomy),
         n(r.leverage),
         n(r.stability),
-        int(r.objectives.map(|o| o.count)),
-        int(r.objectives.and_then(|o| o.met)),
+        int(r.objectives.as_ref().map(|o| o.count)),
+        int(r.objectives.as_ref().and_then(|o| o.met)),
         int(r.verified),
         csv_cell(&r.status.words()),
+        csv_cell(r.written_by.as_deref().unwrap_or("")),
     ]
 }
 
@@ -108,17 +114,17 @@ fn write_all(r: &ClassReport, out: &mut String) -> std::fmt::Result {
     writeln!(out)?;
     writeln!(
         out,
-        "{} saves: {} verified, {} edited, {} on a custom scenario, {} unreadable.",
-        s.saves, s.verified, s.edited, s.custom_scenario, s.unreadable
+        "{} saves: {} verified, {} edited, {} on a custom scenario, {} from another version, {} unreadable.",
+        s.saves, s.verified, s.edited, s.custom_scenario, s.another_version, s.unreadable
     )?;
     writeln!(out)?;
     writeln!(
         out,
-        "| Student | Scenario | Scenario origin | Country | Seed | Turns | Outcome | Score | Autonomy | Leverage | Stability | Objectives | Verified | Status |"
+        "| Student | Scenario | Scenario origin | Country | Seed | Difficulty | Turns | Outcome | Score | Autonomy | Leverage | Stability | Objectives met | Verified | Status |"
     )?;
     writeln!(
         out,
-        "|---|---|---|---|---:|---:|---|---:|---:|---:|---:|---:|---|---|"
+        "|---|---|---|---|---:|---|---:|---|---:|---:|---:|---:|---:|---|---|"
     )?;
     for row in &r.rows {
         let turns = row
@@ -132,22 +138,21 @@ fn write_all(r: &ClassReport, out: &mut String) -> std::fmt::Result {
         };
         let cells = [
             md(&row.student),
-            row.scenario
-                .as_ref()
-                .map_or_else(String::new, |s| md(&s.id)),
+            scenario_cell(row),
             row.scenario_origin
                 .map_or_else(String::new, |o| o.words().into()),
             row.country
                 .as_ref()
                 .map_or_else(String::new, |c| md(&c.name)),
             int(row.seed),
+            md(row.difficulty.as_deref().unwrap_or("")),
             turns,
             md(&outcome_title(row)),
             n(row.score),
             n(row.autonomy),
             n(row.leverage),
             n(row.stability),
-            int(row.objectives.map(|o| o.count)),
+            objectives_cell(row),
             verified.into(),
             md(&row.status.words()),
         ];
@@ -191,10 +196,38 @@ fn write_all(r: &ClassReport, out: &mut String) -> std::fmt::Result {
     Ok(())
 }
 
-const LEGEND: [&str; 5] = [
-    "**Scenario origin**: *built-in* when the save's scenario is the built-in one of that id, unchanged; *custom scenario (not the built-in one)* when it has a built-in id but other content (a changed copy); *custom scenario* when no built-in scenario has its id (a teacher's own).",
+const LEGEND: [&str; 6] = [
+    "**Scenario origin**: *built-in* when the save's scenario is the built-in one of that id, unchanged; *custom scenario (not the built-in one)* when it has a built-in id but other content (a changed copy); *custom scenario* when no built-in scenario has its id (a teacher's own). A custom scenario is named with the start of its content hash: the same hash, the same file.",
+    "**Difficulty**: the level the game was played at (easy, normal, hard).",
     "**Turns**: played, of the scenario's total. **Score** is the final score, or the score so far of a game in progress; Autonomy, Leverage and Stability are the save's last.",
-    "**Objectives**: how many the scenario sets; whether each was met is not checked yet.",
+    "**Objectives met**: how many of the scenario's objectives held at the end (so far, in a game in progress), of how many it sets; not checked for a save that is not verified.",
     "**Verified**: whether the recorded decisions, replayed from the seed, reproduce the saved game.",
-    "**Status**: *verified* (it replays, on the built-in scenario); *edited* (it does not replay, or its scenario was changed inside the save: the numbers are what the save claims); *custom scenario* (it replays, on a scenario that is not the built-in one); *unreadable* (not a save this version can read, and why).",
+    "**Status**: *verified* (it replays, on the built-in scenario); *edited* (written by this version, it does not replay, or its scenario was changed inside the save: the numbers are what the save claims); *custom scenario* (it replays, on a scenario that is not the built-in one); *another version, not verified* (written by another version of the game, whose decisions no longer replay with this one: grade it with that version, or not at all); *unreadable* (not a save this version can read, and why).",
 ];
+
+/// The scenario's id, with the start of its content hash when it is not
+/// the built-in one.
+fn scenario_cell(row: &ClassRow) -> String {
+    let Some(s) = &row.scenario else {
+        return String::new();
+    };
+    match (row.scenario_origin, &row.scenario_hash) {
+        (Some(o), Some(hash)) if o != Origin::BuiltIn => {
+            let short = hash.strip_prefix("fnv1a64:").unwrap_or(hash);
+            let short: String = short.chars().take(8).collect();
+            format!("{} ({})", md(&s.id), md(&short))
+        }
+        _ => md(&s.id),
+    }
+}
+
+/// "2 of 3", or the count alone when they were not checked.
+fn objectives_cell(row: &ClassRow) -> String {
+    match &row.objectives {
+        Some(o) => match o.met {
+            Some(met) => format!("{met} of {}", o.count),
+            None => format!("– of {}", o.count),
+        },
+        None => String::new(),
+    }
+}

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{Report, TurnRow};
+use crate::save::Origin;
 
 /// A number as the report shows it: one decimal.
 fn n(x: f64) -> String {
@@ -36,6 +37,8 @@ fn write_all(r: &Report, out: &mut String) -> std::fmt::Result {
         }
     }
     writeln!(out)?;
+    objectives(r, out)?;
+    writeln!(out)?;
     history(r, out)?;
     writeln!(out)?;
     decisions(r, out)?;
@@ -59,16 +62,28 @@ fn summary(r: &Report, out: &mut String) -> std::fmt::Result {
         |o| format!("{} — `{}`", o.title, o.id),
     );
     let verified = if r.verified {
-        "yes: the recorded decisions reproduce the saved game".to_string()
+        let on = match r.scenario_origin {
+            Origin::BuiltIn => "on the built-in scenario".to_string(),
+            Origin::Changed => format!(
+                "on a custom scenario (not the built-in one): a changed copy of `{}`, content hash `{}`",
+                r.scenario.id, r.scenario_hash
+            ),
+            Origin::Unknown => format!("on a custom scenario, content hash `{}`", r.scenario_hash),
+        };
+        format!("yes: the recorded decisions reproduce the saved game, {on}")
+    } else if let Some(line) = &r.another_version {
+        format!(
+            "**no**: another version, not verified. {line} The numbers below are those its decisions give with this version."
+        )
     } else {
         let mut s = format!(
-            "**no**: the saved game does not follow from its decisions; it differs from turn {}",
+            "**no**: edited: the saved game does not follow from its decisions; it differs from turn {}",
             r.first_difference.unwrap_or(0)
         );
         if let Some(reason) = &r.reason {
             let _ = write!(s, " ({reason})");
         }
-        s.push_str(". The numbers below are what the save claims.");
+        s.push_str(". The numbers below are those its decisions give, not what the save claims.");
         s
     };
     let rows = [
@@ -83,6 +98,10 @@ fn summary(r: &Report, out: &mut String) -> std::fmt::Result {
         ),
         ("Seed", r.seed.to_string()),
         (
+            "Difficulty",
+            format!("{} — `{}`", r.difficulty.name, r.difficulty.id),
+        ),
+        (
             "Turns played",
             format!("{} of {}", r.turns.played, r.turns.total),
         ),
@@ -92,12 +111,52 @@ fn summary(r: &Report, out: &mut String) -> std::fmt::Result {
         ("Leverage", n(r.leverage)),
         ("Stability", n(r.stability)),
         (&format!("Score{so_far}"), n(r.score)),
+        (
+            "Objectives met",
+            format!("{} of {}{so_far}", r.objectives_met, r.objectives.len()),
+        ),
         ("Verified", verified),
+        ("Status", r.status.clone()),
+        ("Written by", format!("Multivector {}", r.written_by)),
     ];
     writeln!(out, "| | |")?;
     writeln!(out, "|---|---|")?;
     for (k, v) in rows {
         writeln!(out, "| {k} | {} |", cell(&v))?;
+    }
+    Ok(())
+}
+
+fn objectives(r: &Report, out: &mut String) -> std::fmt::Result {
+    writeln!(out, "## Objectives")?;
+    writeln!(out)?;
+    if r.objectives.is_empty() {
+        writeln!(out, "The scenario sets none.")?;
+        return Ok(());
+    }
+    let when = if r.outcome.is_some() {
+        "at the end of the game"
+    } else {
+        "so far (the game is in progress)"
+    };
+    writeln!(
+        out,
+        "{} of {} met, {when}. Each is met when all its conditions hold; the number each condition read is beside it.",
+        r.objectives_met,
+        r.objectives.len()
+    )?;
+    writeln!(out)?;
+    for o in &r.objectives {
+        let mark = match o.met {
+            Some(true) => "✓ met",
+            Some(false) => "✗ not met",
+            None => "· not checked",
+        };
+        writeln!(out, "- **{mark}**: {}", o.text)?;
+        for c in &o.checks {
+            let held = if c.held { "✓" } else { "✗" };
+            writeln!(out, "  - {held} {}", c.words())?;
+        }
     }
     Ok(())
 }

@@ -3,25 +3,32 @@
 //!
 //! [`Report`] is what `multivector report` writes for one save: who played
 //! what, the scores turn by turn, the decisions in words, the turning
-//! points, and whether the save is honest (its decisions replay to its
-//! state). It is built from the save alone and is the same, byte for byte,
+//! points, the scenario's objectives met or not, and whether the save can
+//! be trusted (its decisions replay to its state, on the built-in scenario
+//! or a custom one; or it is edited, or another version's). It is built
+//! from the save alone and is the same, byte for byte,
 //! every time it is built from the same save: no clock, no paths but the
 //! name the user gave.
 
 pub mod class;
 mod class_text;
 pub mod debrief;
+mod decisions;
 mod markdown;
+pub mod objectives;
 
 use serde::Serialize;
 
 use crate::rules::scoring::final_score;
-use crate::rules::{ActionId, Book, Cause, Command, Decision, Game, Power, Snapshot, State};
+use crate::rules::{Book, Game, Power, Snapshot, State};
+use crate::save::{Origin, ReplayReport, Verdict, scenario_hash};
 use crate::text::csv_cell;
 
-use debrief::{cause_label, date_of, turning_points};
+use debrief::{date_of, turning_points};
+use decisions::decisions;
+use objectives::ObjectiveLine;
 
-pub use class::{ClassReport, FolderError};
+pub use class::{ClassReport, FolderError, Status};
 pub use class_text::CLASS_CSV_HEADER;
 
 /// How many turning points a report lists.
@@ -35,6 +42,28 @@ pub struct Verification {
     pub first_difference: Option<u32>,
     /// When a recorded decision is refused on replay, which and why.
     pub reason: Option<String>,
+    /// Verified, edited, or another version's (`None`: not replayed).
+    pub verdict: Option<Verdict>,
+    /// The version of the game that wrote the save (empty: not known).
+    pub written_by: String,
+    /// For a save of another version whose decisions no longer replay:
+    /// the line that says so, naming both versions.
+    pub another_version: Option<String>,
+}
+
+impl Verification {
+    /// What `replay` found of a save.
+    pub fn of(replay: &ReplayReport) -> Verification {
+        Verification {
+            verified: replay.verdict == Verdict::Verified,
+            first_difference: replay.first_difference,
+            reason: replay.reason.clone(),
+            verdict: Some(replay.verdict),
+            written_by: replay.written_by.clone(),
+            another_version: (replay.verdict == Verdict::AnotherVersion)
+                .then(|| replay.another_version_line()),
+        }
+    }
 }
 
 /// An id with its name, e.g. `kazakhstan` and "Kazakhstan".
@@ -77,10 +106,12 @@ pub struct TurnRow {
     pub proximity_eu: f64,
 }
 
-/// The CSV header: [`TurnRow`]'s fields in order, then whether the save
-/// is verified (the same on every row, so that a row copied out of the
-/// table still says it).
-pub const CSV_HEADER: [&str; 11] = [
+/// The CSV header: [`TurnRow`]'s fields in order, then what holds for the
+/// whole game, the same on every row so that a row copied out of the table
+/// still says it: whether the save is verified, its status (as the class
+/// report words it), the level of difficulty, how many objectives the
+/// scenario sets and how many are met (so far, in a game in progress).
+pub const CSV_HEADER: [&str; 15] = [
     "turn",
     "date",
     "autonomy",
@@ -92,6 +123,10 @@ pub const CSV_HEADER: [&str; 11] = [
     "proximity_turkey",
     "proximity_eu",
     "verified",
+    "status",
+    "difficulty",
+    "objectives",
+    "objectives_met",
 ];
 
 /// One thing the player decided, in words.
@@ -125,8 +160,14 @@ pub struct Report {
     /// The save as the user named it.
     pub save: String,
     pub scenario: Named,
+    /// Whether the save's scenario is the built-in one of its id.
+    pub scenario_origin: Origin,
+    /// The content hash of the save's scenario: which file it was.
+    pub scenario_hash: String,
     pub country: Named,
     pub seed: u64,
+    /// The level of difficulty played at.
+    pub difficulty: Named,
     pub turns: Turns,
     /// The current quarter.
     pub date: String,
@@ -139,8 +180,23 @@ pub struct Report {
     /// would have if it ended now, without an ending's bonus.
     pub score: f64,
     pub verified: bool,
+    /// What the class report would say of the save: `verified`, `edited`,
+    /// `custom scenario (not the built-in one)`, `custom scenario`,
+    /// `another version, not verified` (`not checked` before a replay).
+    pub status: String,
     pub first_difference: Option<u32>,
     pub reason: Option<String>,
+    /// The version of the game that wrote the save.
+    pub written_by: String,
+    /// For a save of another version whose decisions no longer replay:
+    /// the line that says so (Markdown only).
+    #[serde(skip)]
+    pub another_version: Option<String>,
+    /// The scenario's objectives, checked at the end (so far, in a game in
+    /// progress).
+    pub objectives: Vec<ObjectiveLine>,
+    /// How many of them are met.
+    pub objectives_met: usize,
     /// The opening position (turn 0).
     pub start: Option<TurnRow>,
     /// One row per turn played.
@@ -160,17 +216,32 @@ impl Report {
         let outcome = s.outcome();
         let country = book.country(s.country());
         let history = s.history();
+        let origin = Origin::of(book, &game.scenario);
+        let status = check.verdict.map_or_else(
+            || "not checked".to_string(),
+            |v| Status::of(v, origin).words(),
+        );
+        let objectives = objectives::objectives(book, game);
         Report {
             save: save.to_string(),
             scenario: Named {
                 id: game.scenario.id.clone(),
                 name: game.scenario.name.clone(),
             },
+            scenario_origin: origin,
+            scenario_hash: scenario_hash(&game.scenario).unwrap_or_default(),
             country: Named {
                 id: country.id.clone(),
                 name: country.name.clone(),
             },
             seed: game.seed,
+            difficulty: Named {
+                id: game.difficulty.clone(),
+                name: book
+                    .model
+                    .level(&game.difficulty)
+                    .map_or_else(|| game.difficulty.clone(), |l| l.name.clone()),
+            },
             turns: Turns {
                 played: s.turn(),
                 total: s.turns(),
@@ -192,8 +263,13 @@ impl Report {
                 |o| o.score,
             ),
             verified: check.verified,
+            status,
             first_difference: check.first_difference,
             reason: check.reason,
+            written_by: check.written_by,
+            another_version: check.another_version,
+            objectives_met: objectives::met(&objectives),
+            objectives,
             start: history.first().map(|snap| row(s, snap)),
             history: history.iter().skip(1).map(|snap| row(s, snap)).collect(),
             decisions: decisions(book, game),
@@ -218,8 +294,9 @@ impl Report {
     }
 
     /// The per-turn table as CSV: one header row ([`CSV_HEADER`]), then one
-    /// row per turn played, numbers to one decimal, and `verified` (`true`
-    /// or `false`) on every row. Text cells are made inert for spreadsheets.
+    /// row per turn played, numbers to one decimal, and on every row
+    /// `verified` (`true` or `false`), the status, the difficulty, and the
+    /// objectives set and met. Text cells are made inert for spreadsheets.
     pub fn csv(&self) -> Result<String, csv::Error> {
         let mut w = csv::Writer::from_writer(Vec::new());
         w.write_record(CSV_HEADER)?;
@@ -227,6 +304,10 @@ impl Report {
             let mut record = vec![r.turn.to_string(), csv_cell(&r.date)];
             record.extend(r.numbers().iter().map(|x| format!("{x:.1}")));
             record.push(self.verified.to_string());
+            record.push(csv_cell(&self.status));
+            record.push(csv_cell(&self.difficulty.id));
+            record.push(self.objectives.len().to_string());
+            record.push(self.objectives_met.to_string());
             w.write_record(&record)?;
         }
         let bytes = w.into_inner().map_err(|e| e.into_error())?;
@@ -273,90 +354,4 @@ fn row(state: &State, snap: &Snapshot) -> TurnRow {
         proximity_turkey: p(Power::Turkey),
         proximity_eu: p(Power::Eu),
     }
-}
-
-/// The player's decisions in words, read from the recorded commands. The
-/// actions of a turn are those still planned when it ended (an action taken
-/// back never happened). What an answer answered is found by playing the
-/// decisions again from the start.
-fn decisions(book: &Book, game: &Game) -> Vec<DecisionLine> {
-    let start = game.start();
-    let mut again = Game::at(
-        book,
-        start.scenario,
-        start.country,
-        start.seed,
-        start.difficulty,
-    )
-    .ok();
-    let mut planned: Vec<(u32, ActionId)> = Vec::new();
-    let mut lines = Vec::new();
-    let action = |turn, kind, id: ActionId| DecisionLine {
-        turn,
-        kind,
-        text: cause_label(book, &Cause::Action(id)),
-    };
-    for d in game.decisions() {
-        match d.command {
-            Command::Plan(id) => planned.push((d.turn.saturating_add(1), id)),
-            Command::Unplan(id) => planned.retain(|(_, p)| *p != id),
-            Command::Undo => {
-                planned.pop();
-            }
-            Command::EndTurn => {
-                lines.extend(
-                    planned
-                        .drain(..)
-                        .map(|(turn, id)| action(turn, "action", id)),
-                );
-            }
-            Command::Choose(i) => {
-                let pending = again
-                    .as_ref()
-                    .and_then(|g| g.state().pending().first().copied());
-                lines.push(answer(book, d.turn.max(1), pending.as_ref(), i));
-            }
-        }
-        if let Some(g) = again.as_mut() {
-            if g.apply(book, d.command).is_err() {
-                again = None;
-            }
-        }
-    }
-    lines.extend(planned.into_iter().map(|(turn, id)| {
-        let mut line = action(turn, "planned", id);
-        line.text.push_str(" (planned; the turn has not ended)");
-        line
-    }));
-    lines
-}
-
-fn answer(book: &Book, turn: u32, pending: Option<&Decision>, i: usize) -> DecisionLine {
-    let (kind, text) = match pending {
-        Some(Decision::Event(id)) => {
-            let i = u8::try_from(i).unwrap_or(u8::MAX);
-            ("event", cause_label(book, &Cause::Choice(*id, i)))
-        }
-        Some(Decision::Offer(id)) => {
-            let i = u8::try_from(i).unwrap_or(u8::MAX);
-            ("offer", cause_label(book, &Cause::Answer(*id, i)))
-        }
-        Some(Decision::Ladder(p, step)) => {
-            let (kind, cause) = if i == 0 {
-                ("back_down", Cause::BackDown(*p))
-            } else {
-                ("hold", Cause::Hold(*p))
-            };
-            let label = cause_label(book, &cause);
-            (kind, format!("{label} (at the {} step)", step.name()))
-        }
-        None => (
-            "event",
-            format!(
-                "Choice {} of a decision that replaying the save does not reach",
-                i + 1
-            ),
-        ),
-    };
-    DecisionLine { turn, kind, text }
 }

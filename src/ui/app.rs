@@ -28,10 +28,12 @@ pub enum Launch {
     /// The title screen.
     Title,
     /// The new-game screen, with a scenario (built-in or from a file)
-    /// chosen already, and the seed given on the command line.
+    /// chosen already, and the seed and level of difficulty given on the
+    /// command line.
     NewGame {
         scenario: Option<Box<screens::new_game::Offered>>,
         seed: Option<u64>,
+        difficulty: Option<String>,
     },
     /// Straight into a game (started or loaded).
     Play(Box<Game>),
@@ -92,6 +94,8 @@ pub struct App {
     pub drawn: Cell<Rect>,
     /// Wrapped text kept between frames.
     pub rows: super::widgets::cache::RowCache,
+    /// The tutorial's tips, and those dismissed this session.
+    pub tutorial: super::tutorial::Tutorial,
 }
 
 impl App {
@@ -113,16 +117,24 @@ impl App {
             scroll_page: Cell::new(1),
             drawn: Cell::new(Rect::default()),
             rows: Default::default(),
+            tutorial: Default::default(),
             book,
         };
         match launch {
             Launch::Title => {}
-            Launch::NewGame { scenario, seed } => {
+            Launch::NewGame {
+                scenario,
+                seed,
+                difficulty,
+            } => {
                 if let Some(o) = scenario {
                     app.new_game.offer(o.def, o.file);
                 }
                 if let Some(seed) = seed {
                     app.new_game.set_seed(seed);
+                }
+                if let Some(level) = difficulty {
+                    app.new_game.set_difficulty(&level);
                 }
                 app.screen = Screen::NewGame;
             }
@@ -156,6 +168,8 @@ impl App {
             Some(Dialog::Help { .. }) => Ctx::Help,
             Some(Dialog::ConfirmQuit) => Ctx::Confirm,
             Some(Dialog::SaveAs { .. }) => Ctx::SaveAs,
+            // A tutorial's tip, over the screen it explains.
+            None if super::tutorial::due(self).is_some() => Ctx::Tip,
             None => match self.screen {
                 Screen::Title => Ctx::Title,
                 Screen::NewGame => Ctx::NewGame,
@@ -228,6 +242,7 @@ impl App {
 
     pub fn on_mouse(&mut self, m: MouseEvent) {
         if self.dialog.is_some()
+            || self.ctx() == Ctx::Tip
             || self.too_small()
             || !matches!(m.kind, MouseEventKind::Down(MouseButton::Left))
         {
@@ -248,6 +263,14 @@ impl App {
         if let Some(dialog) = self.dialog.clone() {
             self.update_dialog(dialog, msg);
             return;
+        }
+        // A tutorial's tip waits to be dismissed; help and quit still work.
+        if self.ctx() == Ctx::Tip {
+            match msg {
+                Msg::Select | Msg::Back => return super::tutorial::dismiss(self),
+                Msg::Help | Msg::Quit => {}
+                _ => return,
+            }
         }
         match msg {
             Msg::Help => {
@@ -385,7 +408,7 @@ impl Widget for &App {
             Some(Dialog::SaveAs { name }) => {
                 screens::dialogs::render_save_as(self, name, area, buf)
             }
-            None => {}
+            None => super::tutorial::render(self, area, buf),
         }
     }
 }

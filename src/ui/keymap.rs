@@ -51,6 +51,8 @@ pub enum Ctx {
     End,
     Confirm,
     SaveAs,
+    /// A tutorial's tip, over the screen it explains.
+    Tip,
 }
 
 /// One binding: the keys, how they are written, what they do, and where.
@@ -165,7 +167,7 @@ pub const BINDINGS: &[Binding] = &[
         msg: Msg::Select,
         help: "choose: plan the selected action (on a planned one: take it back), start, load, answer",
         hint: "choose",
-        ctx: &[Title, NewGame, Load, Game, Event, End, SaveAs],
+        ctx: &[Title, NewGame, Load, Game, Event, End, SaveAs, Tip],
     },
     Binding {
         keys: &[Char('e')],
@@ -187,7 +189,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Tab],
         label: "Tab",
         msg: Msg::Focus,
-        help: "move the focus: actions, map, news, goals, world (new game: country, scenario, seed)",
+        help: "move the focus: actions, map, news, goals, world (new game: state, scenario, seed, difficulty)",
         hint: "focus",
         ctx: &[NewGame, Game],
     },
@@ -261,7 +263,7 @@ pub const BINDINGS: &[Binding] = &[
         msg: Msg::Back,
         help: "back; in an event, look at the board first",
         hint: "back",
-        ctx: &[NewGame, Load, Event, Help, End, Confirm, SaveAs],
+        ctx: &[NewGame, Load, Event, Help, End, Confirm, SaveAs, Tip],
     },
     Binding {
         keys: &[Char('?')],
@@ -269,7 +271,7 @@ pub const BINDINGS: &[Binding] = &[
         msg: Msg::Help,
         help: "this help: keys and the article's concepts",
         hint: "help",
-        ctx: &[Title, NewGame, Load, Game, Event, End],
+        ctx: &[Title, NewGame, Load, Game, Event, End, Tip],
     },
     Binding {
         keys: &[Char('q')],
@@ -277,7 +279,7 @@ pub const BINDINGS: &[Binding] = &[
         msg: Msg::Quit,
         help: "quit (asks to confirm unless just saved)",
         hint: "quit",
-        ctx: &[Title, NewGame, Load, Game, Event, Help, End],
+        ctx: &[Title, NewGame, Load, Game, Event, Help, End, Tip],
     },
 ];
 
@@ -362,7 +364,7 @@ mod tests {
     #[test]
     fn every_context_has_a_way_out() {
         for ctx in [
-            Title, NewGame, Load, Game, Event, Help, End, Confirm, SaveAs,
+            Title, NewGame, Load, Game, Event, Help, End, Confirm, SaveAs, Tip,
         ] {
             let out = BINDINGS
                 .iter()

@@ -2,9 +2,11 @@
 //! screen when the state is still to be chosen. The seed is the one given,
 //! else the scenario's own, else a fresh one: the same default as the
 //! new-game screen offers, so that a scenario that sets a seed is one world
-//! however it is started.
+//! however it is started. The level of difficulty is the one given, else
+//! the scenario's own, else `normal`.
 
 use crate::content::{self, ContentError};
+use crate::rules::model::NORMAL;
 use crate::rules::{Book, Game, StartError};
 
 use super::app::Launch;
@@ -31,6 +33,29 @@ pub fn play(
     seed: Option<u64>,
     fresh_seed: u64,
 ) -> Result<Launch, PlayError> {
+    play_at(book, scenario, country, seed, None, fresh_seed)
+}
+
+/// [`play`] at a level of difficulty (`play --difficulty LEVEL`): one of
+/// the model's, or the scenario's own when `None`. An unknown level is
+/// refused, naming the known ones.
+pub fn play_at(
+    book: &Book,
+    scenario: &str,
+    country: Option<&str>,
+    seed: Option<u64>,
+    difficulty: Option<&str>,
+    fresh_seed: u64,
+) -> Result<Launch, PlayError> {
+    if let Some(d) = difficulty.filter(|d| book.model.level(d).is_none()) {
+        let ids: Vec<&str> = book
+            .model
+            .difficulty
+            .iter()
+            .map(|l| l.id.as_str())
+            .collect();
+        return Err(StartError::UnknownDifficulty(d.to_string(), ids.join(", ")).into());
+    }
     let def = content::resolve_scenario(book, scenario)?;
     if country.is_none() && def.country.is_none() {
         // A built-in id is looked up first: anything else was a file.
@@ -41,9 +66,14 @@ pub fn play(
         return Ok(Launch::NewGame {
             scenario: Some(Box::new(Offered { def, file })),
             seed,
+            difficulty: difficulty.map(str::to_string),
         });
     }
     let seed = seed.or(def.seed).unwrap_or(fresh_seed);
-    let game = Game::new(book, def, country, seed)?;
+    let level = difficulty
+        .or(def.difficulty.as_deref())
+        .unwrap_or(NORMAL)
+        .to_string();
+    let game = Game::at(book, def, country, seed, &level)?;
     Ok(Launch::Play(Box::new(game)))
 }

@@ -10,6 +10,7 @@ pub mod launch;
 pub mod play;
 pub mod screens;
 pub mod theme;
+pub mod tutorial;
 pub mod widgets;
 
 use std::io;

@@ -235,3 +235,29 @@ pub fn bad_saves_in(book: &Book, dir: &Path) -> (Vec<BadFile>, Files) {
     let before = snapshot(dir);
     (cases, before)
 }
+
+/// The text of a save as another version of the game would have written
+/// it: another `game` version and content fingerprint; and, unless
+/// `still_replays`, a decision this version's rules refuse (an action
+/// since renamed).
+pub fn as_another_version(save: &str, still_replays: bool) -> String {
+    let line = |key: &str| {
+        save.lines()
+            .find(|l| l.trim_start().starts_with(key))
+            .unwrap_or_else(|| panic!("no {key} in the save"))
+            .to_string()
+    };
+    let mut text = save
+        .replacen(&line("game: "), "    game: \"0.0.9\",", 1)
+        .replacen(
+            &line("fingerprint: "),
+            "    fingerprint: \"fnv1a64:0123456789abcdef\",",
+            1,
+        );
+    if !still_replays {
+        let renamed = text.replacen("Plan(\"visit_ankara\")", "Plan(\"ankara_visit\")", 1);
+        assert_ne!(renamed, text, "the save plans no visit to Ankara");
+        text = renamed;
+    }
+    text
+}

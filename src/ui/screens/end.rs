@@ -1,5 +1,7 @@
-//! The end screen: the outcome, the scores over the game, the turning
-//! points and why they happened, the final score, and the questions.
+//! The end screen: the outcome, the scores over the game, the scenario's
+//! objectives met or not (with the number each condition read), the
+//! turning points and why they happened, the final score, and the
+//! questions.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,9 +10,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
 
 use crate::report::debrief::{date_of, turning_points};
-use crate::rules::{Outcome, State, Var};
+use crate::rules::{Game, Outcome, State, Var};
 use crate::ui::app::{App, Screen};
-use crate::ui::goals::{When, best, best_readings, near, score_goal};
+use crate::ui::goals::{When, best, best_readings, goal, near, score_goal};
 use crate::ui::keymap::{Ctx, Msg, key, key_short};
 use crate::ui::widgets::{footer, num, panel, scroll_limit, status};
 
@@ -129,6 +131,54 @@ pub fn best_ending_lines(app: &App, state: &State, outcome: &Outcome) -> Vec<Lin
     lines
 }
 
+/// The scenario's objectives, each met or not, with what each of its
+/// conditions read at the end; nothing when the scenario sets none.
+pub fn objective_lines(app: &App, game: &Game) -> Vec<Line<'static>> {
+    let (t, book) = (&app.theme, &app.book);
+    let results = game.objectives(book);
+    if results.is_empty() {
+        return Vec::new();
+    }
+    let conds: Vec<Vec<crate::rules::defs::Cond>> = book
+        .resolve_scenario(&game.scenario)
+        .map(|s| s.objectives.into_iter().map(|o| o.when).collect())
+        .unwrap_or_default();
+    let met = results.iter().filter(|o| o.met == Some(true)).count();
+    let mut lines = vec![Line::styled(
+        format!("Objectives: {met} of {} met", results.len()),
+        t.heading(),
+    )];
+    let mark = |held: bool| {
+        if held {
+            Span::styled(format!("{} ", t.check()), t.good())
+        } else {
+            Span::styled(format!("{} ", t.cross()), t.bad())
+        }
+    };
+    for (i, o) in results.iter().enumerate() {
+        let head = match o.met {
+            Some(held) => mark(held),
+            None => Span::styled("· ", t.dim()),
+        };
+        let mut text = crate::text::clean(&o.text).into_owned();
+        if o.met.is_none() {
+            text.push_str(" (not checked)");
+        }
+        lines.push(Line::from(vec![head, Span::raw(text)]));
+        for c in conds.get(i).into_iter().flatten() {
+            let r = goal(game.state(), book, c, t.minus(), When::Now);
+            // Wrapping trims a leading space: a dim dot sets the
+            // conditions under their objective.
+            lines.push(Line::from(vec![
+                Span::styled("· ", t.dim()),
+                mark(r.held),
+                Span::styled(r.text, t.dim()),
+            ]));
+        }
+    }
+    lines
+}
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(play) = &app.play else { return };
     let (t, book) = (&app.theme, &app.book);
@@ -188,6 +238,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )));
     }
     lines.push(Line::raw(""));
+    let objectives = objective_lines(app, &play.game);
+    if !objectives.is_empty() {
+        lines.extend(objectives);
+        lines.push(Line::raw(""));
+    }
     lines.extend(best_ending_lines(app, state, outcome));
     lines.push(Line::raw(""));
     lines.push(Line::styled("Turning points", t.heading()));
@@ -218,7 +273,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if !play.game.scenario.questions.is_empty() {
         lines.push(Line::styled("For discussion", t.heading()));
         for (i, q) in play.game.scenario.questions.iter().enumerate() {
-            lines.push(Line::raw(format!("{}. {q}", i + 1)));
+            lines.push(Line::raw(format!("{}. {}", i + 1, crate::text::clean(q))));
         }
     }
     let title = format!(

@@ -144,9 +144,17 @@ fn header(app: &App, play: &Play, l: &GameLayout, buf: &mut Buffer) {
         format!("  capital {}", capital_words(book, state, true)),
         t.leverage(),
     ));
-    if !l.compact {
+    let level = &play.game.difficulty;
+    let level = book.model.level(level).map_or(level.as_str(), |l| &l.name);
+    if l.compact {
+        head.push(Span::styled(format!("  {level}"), t.dim()));
+    } else {
         head.push(Span::styled(
-            format!("  {} · seed {}", play.game.scenario.name, play.game.seed),
+            format!(
+                "  {} · seed {} · {level}",
+                crate::text::clean(&play.game.scenario.name),
+                play.game.seed
+            ),
             t.dim(),
         ));
     }

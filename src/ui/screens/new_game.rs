@@ -1,7 +1,9 @@
 //! The new-game screen: the state to govern (with its profile), the
-//! scenario (a built-in one, or one read from a file), and the seed of the
+//! scenario (a built-in one, or one read from a file), the seed of the
 //! game's chance: the scenario's own when it sets one, so that a class
-//! starting from the menu plays the same world as from the command line.
+//! starting from the menu plays the same world as from the command line;
+//! and the level of difficulty (the scenario's own, or normal), each
+//! level with its summary from the model.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -11,6 +13,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::rules::Raw;
 use crate::rules::defs::ScenarioDef;
+use crate::rules::model::NORMAL;
 use crate::rules::{Book, Game};
 use crate::text::clean;
 use crate::ui::app::{App, Screen};
@@ -22,6 +25,7 @@ pub enum Field {
     Country,
     Scenario,
     Seed,
+    Difficulty,
 }
 
 /// A scenario the screen offers: a built-in one, or one read from a file.
@@ -44,6 +48,9 @@ pub struct NewGameState {
     pub seed: String,
     /// The seed offered with a scenario that sets none (from the clock).
     pub fresh_seed: u64,
+    /// The model's levels of difficulty (ids), easiest first.
+    pub levels: Vec<String>,
+    pub level: usize,
     pub field: Field,
 }
 
@@ -68,6 +75,8 @@ impl NewGameState {
                 .unwrap_or(0),
             seed: String::new(),
             fresh_seed,
+            levels: book.model.difficulty.iter().map(|l| l.id.clone()).collect(),
+            level: 0,
             field: Field::Country,
         };
         ng.follow_scenario();
@@ -109,9 +118,30 @@ impl NewGameState {
         self.seed = seed.to_string();
     }
 
+    /// Chooses a level of difficulty by id (one given on the command line);
+    /// an unknown one leaves the choice as it is.
+    pub fn set_difficulty(&mut self, id: &str) {
+        if let Some(i) = self.levels.iter().position(|l| l == id) {
+            self.level = i;
+        }
+    }
+
+    /// The level of difficulty chosen (its id).
+    pub fn difficulty(&self) -> &str {
+        self.levels.get(self.level).map_or(NORMAL, String::as_str)
+    }
+
     /// The state the chosen scenario is written for, when it fixes one.
     fn fixed_country(&self) -> Option<&str> {
         self.current()?.def.country.as_deref()
+    }
+
+    /// The state the game will be played as: the scenario's own when it
+    /// fixes one (even a state the menu does not offer), else the one
+    /// chosen in the list.
+    pub fn shown_country(&self) -> Option<&str> {
+        self.fixed_country()
+            .or_else(|| self.countries.get(self.country).map(String::as_str))
     }
 
     /// The seed the chosen scenario sets, if any.
@@ -120,7 +150,8 @@ impl NewGameState {
     }
 
     /// Puts the other fields in line with the chosen scenario: the state it
-    /// is written for, and its own seed (or a fresh one when it sets none).
+    /// is written for, its own seed (or a fresh one when it sets none), and
+    /// its own level of difficulty (or normal).
     fn follow_scenario(&mut self) {
         if let Some(c) = self.fixed_country() {
             if let Some(i) = self.countries.iter().position(|id| id == c) {
@@ -128,6 +159,11 @@ impl NewGameState {
             }
         }
         self.set_seed(self.scenario_seed().unwrap_or(self.fresh_seed));
+        let level = self
+            .current()
+            .and_then(|o| o.def.difficulty.clone())
+            .unwrap_or_else(|| NORMAL.to_string());
+        self.set_difficulty(&level);
     }
 
     /// Digits and Backspace edit the seed while it has the focus.
@@ -154,12 +190,14 @@ impl NewGameState {
 pub fn update(app: &mut App, msg: Msg) {
     let ng = &mut app.new_game;
     let n_scen = ng.scenarios.len().max(1);
+    let n_levels = ng.levels.len().max(1);
     match (msg, ng.field) {
         (Msg::Focus, f) => {
             ng.field = match f {
                 Field::Country => Field::Scenario,
                 Field::Scenario => Field::Seed,
-                Field::Seed => Field::Country,
+                Field::Seed => Field::Difficulty,
+                Field::Difficulty => Field::Country,
             }
         }
         (Msg::Up | Msg::Down, Field::Country) if ng.fixed_country().is_some() => {
@@ -188,6 +226,8 @@ pub fn update(app: &mut App, msg: Msg) {
             };
             ng.follow_scenario();
         }
+        (Msg::Left, Field::Difficulty) => ng.level = (ng.level + n_levels - 1) % n_levels,
+        (Msg::Right, Field::Difficulty) => ng.level = (ng.level + 1) % n_levels,
         (Msg::Back, _) => app.screen = Screen::Title,
         (Msg::Select, _) => start(app),
         _ => {}
@@ -213,7 +253,8 @@ fn start(app: &mut App) {
         app.status = Some("The seed must be a whole number.".into());
         return;
     };
-    match Game::new(&app.book, offered.def.clone(), country, seed) {
+    let level = ng.difficulty().to_string();
+    match Game::at(&app.book, offered.def.clone(), country, seed, &level) {
         Ok(game) => {
             app.status = None;
             app.start(game);
@@ -234,24 +275,29 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     .areas(area);
     Paragraph::new(Line::styled(
         format!(
-            " New game: a state, a scenario, a seed ({} between them; {} starts)",
+            " New game: state, scenario, seed, level ({} between them; {} starts)",
             key(Msg::Focus),
             key(Msg::Select)
         ),
         t.title(),
     ))
     .render(head, buf);
-    let [list, profile] =
+    let [left, profile] =
         Layout::horizontal([Constraint::Length(24), Constraint::Fill(1)]).areas(body);
+    let [list, level] = Layout::vertical([Constraint::Fill(1), Constraint::Length(6)]).areas(left);
+    render_difficulty(app, level, buf);
+    // A scenario written for a state the menu does not offer shows that
+    // state, after the others.
+    let shown = ng.shown_country();
+    let extra = shown.filter(|id| !ng.countries.iter().any(|c| c == id));
     let lines: Vec<Line> = ng
         .countries
         .iter()
-        .enumerate()
-        .map(|(i, id)| {
-            let name = book
-                .country_named(id)
-                .map_or(id.as_str(), |c| c.name.as_str());
-            if i == ng.country {
+        .map(String::as_str)
+        .chain(extra)
+        .map(|id| {
+            let name = book.country_named(id).map_or(id, |c| c.name.as_str());
+            if Some(id) == shown {
                 Line::styled(format!("{} {name}", t.pointer()), t.selected())
             } else {
                 Line::raw(format!("  {name}"))
@@ -269,11 +315,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ng.field == Field::Country,
         ))
         .render(list, buf);
-    if let Some(c) = ng
-        .countries
-        .get(ng.country)
-        .and_then(|id| book.country_named(id))
-    {
+    if let Some(c) = shown.and_then(|id| book.country_named(id)) {
         let mut lines = vec![
             Line::styled(format!("{} — capital {}", c.name, c.capital), t.heading()),
             Line::raw(c.summary.clone()),
@@ -353,4 +395,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .render(seed, buf);
     status(t, app.status.as_deref(), st, buf);
     footer(t, Ctx::NewGame, foot, buf);
+}
+
+/// The level of difficulty chosen, with its summary from the model.
+fn render_difficulty(app: &App, area: Rect, buf: &mut Buffer) {
+    let (t, ng) = (&app.theme, &app.new_game);
+    let level = app.book.model.level(ng.difficulty());
+    let name = level.map_or(ng.difficulty(), |l| l.name.as_str());
+    let mut lines = vec![Line::styled(format!("◂ {name} ▸"), t.heading())];
+    if let Some(l) = level {
+        lines.push(Line::styled(l.summary.clone(), t.dim()));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .block(panel(
+            t,
+            format!(
+                " Difficulty ({}{}) ",
+                key_short(Msg::Left),
+                key_short(Msg::Right)
+            ),
+            ng.field == Field::Difficulty,
+        ))
+        .render(area, buf);
 }
