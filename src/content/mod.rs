@@ -316,6 +316,10 @@ pub fn check_text(path: &Path, text: &str) -> Result<String, ContentError> {
         parse_model(&name, text)?;
         return Ok("model".into());
     }
+    if stem == "tips.ron" {
+        tutorial::parse_tips(&name, text)?;
+        return Ok("tutorial tips".into());
+    }
     let mut parts = parse_parts(|n| {
         BUILTIN
             .iter()

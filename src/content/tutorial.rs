@@ -1,4 +1,4 @@
-//! The tutorial's tips (`assets/tutorial.ron`, embedded): what the game
+//! The tutorial's tips (`assets/tips.ron`, embedded): what the game
 //! explains on screen the first time the player meets each screen, score
 //! and mechanic, in a scenario marked `tutorial: true`. This module only
 //! reads and checks them; when each is met and how it is shown is the
@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::{ContentError, parse};
 
 /// The tips, as built into the game.
-pub const TUTORIAL: &str = include_str!("../../assets/tutorial.ron");
+pub const TUTORIAL: &str = include_str!("../../assets/tips.ron");
 
 /// When a tip is met: the first moment this holds (see the file's header).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -69,7 +69,7 @@ pub fn parse_tips(file: &str, text: &str) -> Result<Vec<Tip>, ContentError> {
 
 /// The built-in tips.
 pub fn tips() -> Result<Vec<Tip>, ContentError> {
-    parse_tips("tutorial.ron", TUTORIAL)
+    parse_tips("tips.ron", TUTORIAL)
 }
 
 #[cfg(test)]

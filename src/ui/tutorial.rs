@@ -1,5 +1,5 @@
 //! The tutorial on screen: in a scenario marked `tutorial: true`, each tip
-//! of `assets/tutorial.ron` is shown over the screen it explains the first
+//! of `assets/tips.ron` is shown over the screen it explains the first
 //! time the player meets it, until dismissed (Enter or Esc); a dismissed
 //! tip never comes back in the session.
 //!
