@@ -83,7 +83,8 @@ fn the_content_is_rich_enough() {
             "uzbekistan",
             "kyrgyzstan",
             "tajikistan",
-            "turkmenistan"
+            "turkmenistan",
+            "azerbaijan"
         ]
     );
     assert!(book.country_named("azerbaijan").is_some());

@@ -148,15 +148,21 @@ fn line(book: &Book, e: &LogEntry) -> String {
 #[test]
 fn one_turn_is_recorded_exactly() {
     let book = book();
-    let mut game = Game::new(&book, standard(&book), Some("kazakhstan"), 1).unwrap();
     let ankara = act(&book, "visit_ankara");
     let consolidate = act(&book, "consolidate");
-    let mut record = game.apply(&book, Command::Plan(ankara)).unwrap().to_vec();
-    record.extend_from_slice(game.apply(&book, Command::Plan(consolidate)).unwrap());
-    record.extend_from_slice(game.apply(&book, Command::EndTurn).unwrap());
-    let Some(Decision::Event(event)) = game.state().pending().first().copied() else {
-        panic!("seed 1 draws an event with a choice at the end of turn 1");
-    };
+    // The first seed whose first turn draws an event with a choice.
+    let (mut game, mut record, event) = (1..200)
+        .find_map(|seed| {
+            let mut game = Game::new(&book, standard(&book), Some("kazakhstan"), seed).unwrap();
+            let mut record = game.apply(&book, Command::Plan(ankara)).unwrap().to_vec();
+            record.extend_from_slice(game.apply(&book, Command::Plan(consolidate)).unwrap());
+            record.extend_from_slice(game.apply(&book, Command::EndTurn).unwrap());
+            match game.state().pending().first().copied() {
+                Some(Decision::Event(event)) => Some((game, record, event)),
+                _ => None,
+            }
+        })
+        .expect("some seed draws an event with a choice at the end of turn 1");
     record.extend_from_slice(game.apply(&book, Command::Choose(0)).unwrap());
     assert_eq!(record, game.state().log(), "apply returns what it records");
 
@@ -194,8 +200,8 @@ fn one_turn_is_recorded_exactly() {
     let parts: f64 = visit
         .iter()
         .map(|(v, b, a)| match v {
-            Var::Stake(_) => 0.5 / 4.0 * (a - b),
-            Var::Bridge => 0.25 * (a - b),
+            Var::Stake(_) => book.model.leverage.competition / 4.0 * (a - b),
+            Var::Bridge => book.model.leverage.bridge * (a - b),
             _ => 0.0,
         })
         .sum();

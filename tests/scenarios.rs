@@ -296,5 +296,9 @@ fn the_teaching_plan_lists_every_scenario_as_it_is() {
         }
         assert_eq!(row[4], s.turns.unwrap_or(24).to_string(), "{}", s.id);
     }
-    assert_eq!(rows.len(), book.scenarios.len(), "no scenario the game lacks");
+    assert_eq!(
+        rows.len(),
+        book.scenarios.len(),
+        "no scenario the game lacks"
+    );
 }

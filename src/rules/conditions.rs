@@ -1,6 +1,7 @@
 //! Reading conditions on the state.
 
 use super::grammar::Cond;
+use super::ids::CountryId;
 use super::state::State;
 use super::types::{LadderStep, Power, Var};
 
@@ -104,5 +105,77 @@ impl State {
             .iter()
             .filter(|row| row.powers().iter().any(|&s| f64::from(s) > share))
             .count() as u32
+    }
+}
+
+impl Cond {
+    /// The condition as it reads for one state: `Country` clauses are
+    /// decided, so that a condition written for several states
+    /// (`Any([Not(Country(["kazakhstan"])), AtLeast(Autonomy, 67)])`)
+    /// becomes the one that state must meet. `None` when it holds for this
+    /// state whatever happens (a clause for another state).
+    pub fn for_country(&self, me: CountryId) -> Option<Cond> {
+        match self.decide(me) {
+            Ok(c) => Some(c),
+            Err(true) => None,
+            Err(false) => Some(Cond::Any(Vec::new())),
+        }
+    }
+
+    /// `Err(b)`: the condition is `b` for this state whatever the game.
+    fn decide(&self, me: CountryId) -> Result<Cond, bool> {
+        match self {
+            Cond::Country(ids) => Err(ids.contains(&me)),
+            Cond::Not(c) => match c.decide(me) {
+                Ok(c) => Ok(Cond::Not(Box::new(c))),
+                Err(b) => Err(!b),
+            },
+            Cond::Any(cs) => {
+                let mut open = Vec::new();
+                for c in cs {
+                    match c.decide(me) {
+                        Err(true) => return Err(true),
+                        Err(false) => {}
+                        Ok(c) => open.push(c),
+                    }
+                }
+                match open.len() {
+                    0 => Err(false),
+                    1 => Ok(open.remove(0)),
+                    _ => Ok(Cond::Any(open)),
+                }
+            }
+            other => Ok(other.clone()),
+        }
+    }
+}
+
+/// The conditions of a list as they read for one state (see
+/// [`Cond::for_country`]): those that hold whatever happens are left out.
+pub fn conds_for(conds: &[Cond], me: CountryId) -> Vec<Cond> {
+    conds.iter().filter_map(|c| c.for_country(me)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Var;
+
+    #[test]
+    fn a_clause_for_other_states_is_left_out_and_ones_own_is_its_bar() {
+        let (me, other) = (CountryId::from_index(0), CountryId::from_index(1));
+        let bar = Cond::AtLeast(Var::Autonomy, 68.0);
+        let clause = Cond::Any(vec![
+            Cond::Not(Box::new(Cond::Country(vec![me]))),
+            bar.clone(),
+        ]);
+        assert_eq!(clause.for_country(me), Some(bar.clone()));
+        assert_eq!(clause.for_country(other), None);
+        let only_others = Cond::Country(vec![other]);
+        assert_eq!(only_others.for_country(me), Some(Cond::Any(Vec::new())));
+        let kept = Cond::Not(Box::new(bar.clone()));
+        assert_eq!(kept.for_country(me), Some(kept.clone()));
+        let list = [clause, bar.clone()];
+        assert_eq!(conds_for(&list, other), vec![bar]);
     }
 }

@@ -10,6 +10,7 @@
 mod book;
 mod command;
 mod conditions;
+pub use conditions::conds_for;
 pub mod defs;
 mod effects;
 pub mod explain;

@@ -179,4 +179,14 @@ impl State {
             moved_last: Vec::new(),
         }
     }
+
+    /// A copy of the game whose chance is drawn anew from `seed`: what may
+    /// happen from here, not what will (a look-ahead must not see the
+    /// game's own future draws).
+    pub fn reseeded(&self, seed: u64) -> State {
+        State {
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            ..self.clone()
+        }
+    }
 }

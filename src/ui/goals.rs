@@ -5,7 +5,7 @@
 //! changes the screens with it.
 
 use crate::rules::defs::{Cond, EndingDef};
-use crate::rules::{Book, Domain, LadderStep, Power, State, Var};
+use crate::rules::{Book, Domain, LadderStep, Power, State, Var, conds_for};
 
 /// One condition, read now.
 #[derive(Debug, Clone, PartialEq)]
@@ -212,10 +212,16 @@ pub fn bad(book: &Book) -> impl Iterator<Item = &EndingDef> {
     book.endings.iter().filter(|e| e.bonus < 0.0)
 }
 
+/// An ending's conditions as they read for the state played: a clause
+/// written for other states is left out, one for this state is its bar.
+pub fn conditions(state: &State, e: &EndingDef) -> Vec<Cond> {
+    conds_for(&e.when, state.country())
+}
+
 /// The best ending's conditions, read now or as judged.
 pub fn best_readings(state: &State, book: &Book, minus: &str, when: When) -> Vec<Reading> {
     best(book).map_or_else(Vec::new, |e| {
-        e.when
+        conditions(state, e)
             .iter()
             .map(|c| goal(state, book, c, minus, when))
             .collect()
@@ -224,8 +230,7 @@ pub fn best_readings(state: &State, book: &Book, minus: &str, when: When) -> Vec
 
 /// A bad ending read now: whether it holds, and its conditions' values.
 pub fn bad_reading(state: &State, book: &Book, e: &EndingDef) -> Reading {
-    let text = e
-        .when
+    let text = conditions(state, e)
         .iter()
         .map(|c| danger(state, book, c))
         .collect::<Vec<_>>()
@@ -236,12 +241,16 @@ pub fn bad_reading(state: &State, book: &Book, e: &EndingDef) -> Reading {
     }
 }
 
-/// The threshold the best ending sets on a score, to mark on its gauge.
-pub fn score_goal(book: &Book, var: &Var) -> Option<f64> {
-    best(book)?.when.iter().find_map(|c| match c {
-        Cond::AtLeast(v, x) if v == var => Some(*x),
-        _ => None,
-    })
+/// The threshold the best ending sets on a score for the state played, to
+/// mark on its gauge (the highest, when it sets several).
+pub fn score_goal(book: &Book, state: &State, var: &Var) -> Option<f64> {
+    conditions(state, best(book)?)
+        .iter()
+        .filter_map(|c| match c {
+            Cond::AtLeast(v, x) if v == var => Some(*x),
+            _ => None,
+        })
+        .reduce(f64::max)
 }
 
 #[cfg(test)]
@@ -265,12 +274,19 @@ mod tests {
         let sc = book.scenario("standard").unwrap().clone();
         let s = crate::rules::new_game(&book, &sc, Some("kazakhstan"), 7).unwrap();
         let r = best_readings(&s, &book, "−", When::Now);
-        assert_eq!(r.len(), best(&book).unwrap().when.len());
+        let e = best(&book).unwrap();
+        assert_eq!(r.len(), conditions(&s, e).len());
+        assert!(
+            r.len() < e.when.len(),
+            "the other states' bars are left out"
+        );
         let autonomy = r.iter().find(|r| r.text.starts_with("Autonomy ")).unwrap();
         assert!(!autonomy.held);
-        assert!(autonomy.text.ends_with("of 64 needed"), "{}", autonomy.text);
-        assert!(r.iter().any(|r| r.text.contains("since the start")));
-        assert_eq!(score_goal(&book, &Var::Leverage), Some(75.0));
+        assert!(autonomy.text.ends_with("of 68 needed"), "{}", autonomy.text);
+        assert_eq!(score_goal(&book, &s, &Var::Leverage), Some(90.0));
+        let tj = crate::rules::new_game(&book, &sc, Some("tajikistan"), 7).unwrap();
+        assert_eq!(score_goal(&book, &tj, &Var::Leverage), Some(75.0));
+        assert_eq!(score_goal(&book, &tj, &Var::Autonomy), Some(61.0));
         let crisis = book.ending(book.ending_id("crisis").unwrap());
         let c = bad_reading(&s, &book, crisis);
         assert!(!c.held);

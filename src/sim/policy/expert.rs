@@ -207,17 +207,11 @@ fn rollout(state: &State, book: &Book, c: &Candidate, seed: u64) -> f64 {
     worth(&s, book)
 }
 
-/// A copy of the game to look ahead in.
-///
-/// TODO(rules): the copy should draw its chance anew from `seed`
-/// (`State::reseeded(&self, seed: u64) -> State`: a copy whose generator is
-/// reseeded, and whose record may be left behind). A plain copy carries the
-/// game's own generator, so a rollout sees the events and ladder rolls the
-/// game will draw: until then the expert is clairvoyant, its rollouts of
-/// one candidate differ only where the policies draw, and its win rates are
-/// an upper bound of a fair look-ahead's.
-fn lookahead(state: &State, _seed: u64) -> State {
-    state.clone()
+/// A copy of the game to look ahead in, its chance drawn anew from the
+/// rollout's seed: the expert weighs what may happen, never what the game
+/// will draw.
+fn lookahead(state: &State, seed: u64) -> State {
+    state.reseeded(seed)
 }
 
 /// How well a game played out ended.

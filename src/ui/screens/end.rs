@@ -217,15 +217,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         outcome.turn,
         near(
             state.autonomy(),
-            score_goal(book, &Var::Autonomy).unwrap_or(f64::NAN)
+            score_goal(book, state, &Var::Autonomy).unwrap_or(f64::NAN)
         ),
         near(
             state.leverage(),
-            score_goal(book, &Var::Leverage).unwrap_or(f64::NAN)
+            score_goal(book, state, &Var::Leverage).unwrap_or(f64::NAN)
         ),
         near(
             state.stability(),
-            score_goal(book, &Var::Stability).unwrap_or(f64::NAN)
+            score_goal(book, state, &Var::Stability).unwrap_or(f64::NAN)
         )
     ))];
     if outcome.turn >= state.turns() {
@@ -238,13 +238,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )));
     }
     lines.push(Line::raw(""));
+    lines.extend(best_ending_lines(app, state, outcome));
+    lines.push(Line::raw(""));
     let objectives = objective_lines(app, &play.game);
     if !objectives.is_empty() {
         lines.extend(objectives);
         lines.push(Line::raw(""));
     }
-    lines.extend(best_ending_lines(app, state, outcome));
-    lines.push(Line::raw(""));
     lines.push(Line::styled("Turning points", t.heading()));
     for tp in turning_points(state, book, if compact { 4 } else { 6 }) {
         let d = tp.after - tp.before;

@@ -119,14 +119,14 @@ impl Widget for Scores<'_> {
                     }
                 })
                 .collect();
-            if let Some(goal) = score_goal(self.book, &var) {
+            if let Some(goal) = score_goal(self.book, s, &var) {
                 // The mark goes on the cell the threshold falls in.
                 let at = ((goal / 100.0) * f64::from(bar_w)).round() as usize;
                 if let Some(cell) = bar.get_mut(at.min(usize::from(bar_w) - 1)) {
                     *cell = Span::styled(goal_mark(t), t.heading());
                 }
             }
-            let goal = score_goal(self.book, &var);
+            let goal = score_goal(self.book, s, &var);
             let mut spans = vec![Span::styled(format!("{name:<10}"), t.heading())];
             spans.extend(bar);
             let shown = near(value, goal.unwrap_or(f64::NAN));
