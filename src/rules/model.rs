@@ -38,6 +38,10 @@ pub struct AutonomyModel {
     /// What a point of domestic capacity is worth against a point held by a
     /// perfectly balanced set of powers.
     pub domestic: f64,
+    /// A vector closing: each point a power's closeness is below `open_from`
+    /// costs `closing` autonomy (a door shut narrows the room to choose).
+    pub open_from: f64,
+    pub closing: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,6 +57,9 @@ pub struct LeverageModel {
     pub assets: f64,
     /// Weight of the bridge between Turkey and Europe.
     pub bridge: f64,
+    /// How much Turkey–EU coupling moves the bridge: it counts at
+    /// 1 + bridge_coupling × (coupling − 50) / 50 of itself, at most 100.
+    pub bridge_coupling: f64,
     /// How far the closest power may lead the next before embracing it costs.
     pub embrace_gap: f64,
     /// Leverage lost per point of lead beyond that gap.
@@ -225,11 +232,14 @@ pub const RANGES: &[(&str, f64, f64)] = &[
     ("autonomy.weights.culture_information", 0.0, 1.0),
     ("autonomy.dominance", 25.0, 100.0),
     ("autonomy.domestic", 0.0, 1.0),
+    ("autonomy.open_from", 0.0, 100.0),
+    ("autonomy.closing", 0.0, 2.0),
     ("leverage.no_stake", 0.0, 90.0),
     ("leverage.full_stake", 10.0, 100.0),
     ("leverage.competition", 0.0, 1.0),
     ("leverage.assets", 0.0, 1.0),
     ("leverage.bridge", 0.0, 1.0),
+    ("leverage.bridge_coupling", 0.0, 1.0),
     ("leverage.embrace_gap", 0.0, 100.0),
     ("leverage.embrace_rate", 0.0, 2.0),
     ("leverage.bonus_limit", 0.0, 50.0),
@@ -304,11 +314,14 @@ impl Model {
             ),
             ("autonomy.dominance", a.dominance),
             ("autonomy.domestic", a.domestic),
+            ("autonomy.open_from", a.open_from),
+            ("autonomy.closing", a.closing),
             ("leverage.no_stake", l.no_stake),
             ("leverage.full_stake", l.full_stake),
             ("leverage.competition", l.competition),
             ("leverage.assets", l.assets),
             ("leverage.bridge", l.bridge),
+            ("leverage.bridge_coupling", l.bridge_coupling),
             ("leverage.embrace_gap", l.embrace_gap),
             ("leverage.embrace_rate", l.embrace_rate),
             ("leverage.bonus_limit", l.bonus_limit),

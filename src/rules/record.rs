@@ -294,8 +294,11 @@ impl State {
             Var::Stability if v <= 0.0 && self.flags.insert(book.collapse_flag().index()) => {
                 self.note(src, Note::Collapse);
             }
-            Var::Proximity(_)
-            | Var::World(WorldVar::TurkeyEuCoupling | WorldVar::TurkeyOverextension)
+            Var::Proximity(_) => {
+                self.refresh_autonomy(book, src);
+                self.refresh_leverage(book, src);
+            }
+            Var::World(WorldVar::TurkeyEuCoupling | WorldVar::TurkeyOverextension)
             | Var::Assets
             | Var::Bonus => self.refresh_leverage(book, src),
             _ => {}
@@ -325,8 +328,16 @@ impl State {
             let (b, a) = (before.get(h), row.get(h));
             self.record(src, Var::Share(d, h), f64::from(b), f64::from(a));
         }
+        self.refresh_autonomy(book, src);
+    }
+
+    /// Recomputes autonomy from the shares and the closeness of the powers
+    /// (a vector closing costs it), recording the change.
+    fn refresh_autonomy(&mut self, book: &Book, src: Src) {
+        let proximity = Power::ALL.map(|p| self.powers[p.index()].proximity);
+        let start = self.history.first().map_or(proximity, |s| s.proximity);
         let before = self.autonomy;
-        self.autonomy = scoring::autonomy(&book.model, &self.shares);
+        self.autonomy = scoring::autonomy(&book.model, &self.shares, proximity, start);
         self.record(src, Var::Autonomy, before, self.autonomy);
     }
 
@@ -379,8 +390,9 @@ impl State {
 
     /// Sets the scores from scratch, unrecorded: for a state being set up.
     pub(super) fn compute_scores(&mut self, book: &Book) {
-        self.autonomy = scoring::autonomy(&book.model, &self.shares);
         let proximity = Power::ALL.map(|p| self.powers[p.index()].proximity);
+        let start = self.history.first().map_or(proximity, |s| s.proximity);
+        self.autonomy = scoring::autonomy(&book.model, &self.shares, proximity, start);
         self.leverage = scoring::leverage_parts(
             &book.model,
             proximity,

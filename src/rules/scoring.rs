@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::State;
 use super::model::Model;
 use super::shares::Shares;
-use super::types::{Domain, Power, WorldVar};
+use super::types::{Domain, MIDPOINT, Power, WorldVar};
 
 /// Autonomy of one domain (0–100). The powers' part of the domain counts
 /// by how evenly it is spread among them (one minus the Herfindahl index of
@@ -31,13 +31,27 @@ pub fn domain_autonomy(model: &Model, shares: Shares) -> f64 {
         .clamp(0.0, 100.0)
 }
 
-/// Autonomy (0–100): the weighted mean of the domains' autonomy.
-pub fn autonomy(model: &Model, shares: &[Shares; 5]) -> f64 {
-    Domain::ALL
+/// Autonomy (0–100): the weighted mean of the domains' autonomy, less what
+/// closing vectors cost (see [`closing`]).
+pub fn autonomy(model: &Model, shares: &[Shares; 5], proximity: [f64; 4], start: [f64; 4]) -> f64 {
+    let domains: f64 = Domain::ALL
         .iter()
         .map(|d| model.autonomy.weights.get(*d) * domain_autonomy(model, shares[d.index()]))
-        .sum::<f64>()
-        .clamp(0.0, 100.0)
+        .sum();
+    (domains - closing(model, proximity, start)).clamp(0.0, 100.0)
+}
+
+/// What closing vectors cost autonomy: for each power (Russia, China,
+/// Turkey, the EU), `closing` a point its closeness has fallen below where
+/// it stood at the start, counted from `open_from` down (a door that was
+/// open and is shut; one never open costs nothing).
+pub fn closing(model: &Model, proximity: [f64; 4], start: [f64; 4]) -> f64 {
+    let m = &model.autonomy;
+    proximity
+        .iter()
+        .zip(start)
+        .map(|(p, s)| m.closing * (s.min(m.open_from) - p).max(0.0))
+        .sum()
 }
 
 /// Effective access to Europe: direct EU proximity plus coupling × proximity
@@ -117,7 +131,10 @@ pub fn leverage_parts(
         stake(model, turkey) * free,
         stake(model, eu),
     ];
-    let bridge = stake(model, turkey.min(eu)) * free;
+    // The bridge is worth what the coupling makes it: "proximity to Turkey
+    // now means potential proximity to Europe" only while the two are close.
+    let carries = 1.0 + m.bridge_coupling * (coupling - MIDPOINT) / MIDPOINT;
+    let bridge = (stake(model, turkey.min(eu)) * free * carries).clamp(0.0, 100.0);
     // The closest power's lead over the next.
     let (mut first, mut second) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
     for p in proximity {
@@ -177,9 +194,10 @@ mod tests {
         let dominated = [70, 5, 5, 0, 20];
         assert!(domain_autonomy(&model(), sh(dominated)) < domain_autonomy(&model(), sh(balanced)));
         let mut shares = [sh(balanced); 5];
-        let before = autonomy(&model(), &shares);
+        let even = [50.0; 4];
+        let before = autonomy(&model(), &shares, even, even);
         shares[Domain::Security.index()] = sh(dominated);
-        assert!(autonomy(&model(), &shares) < before);
+        assert!(autonomy(&model(), &shares, even, even) < before);
     }
 
     #[test]
@@ -261,5 +279,19 @@ mod tests {
         let even = leverage_parts(&model(), [50.0, 50.0, 50.0, 50.0], &w, 40.0, 0.0).total;
         let client = leverage_parts(&model(), [95.0, 40.0, 35.0, 30.0], &w, 40.0, 0.0).total;
         assert!(client < even);
+    }
+
+    #[test]
+    fn a_vector_that_closes_costs_autonomy_and_one_never_open_does_not() {
+        let m = model();
+        let start = [62.0, 52.0, 48.0, 30.0];
+        assert_eq!(closing(&m, start, start), 0.0);
+        let open_from = m.autonomy.open_from;
+        let russia_cold = [open_from - 10.0, 52.0, 48.0, 30.0];
+        assert_eq!(closing(&m, russia_cold, start), m.autonomy.closing * 10.0);
+        let eu_colder = [62.0, 52.0, 48.0, 20.0];
+        assert_eq!(closing(&m, eu_colder, start), m.autonomy.closing * 10.0);
+        let warmer = [70.0, 60.0, 60.0, 40.0];
+        assert_eq!(closing(&m, warmer, start), 0.0);
     }
 }

@@ -5,6 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use super::ids::{Ids, Resolved};
 
+/// The middle of the 0–100 scale, against which a drift rule's terms, a
+/// move's utilities and the bridge's coupling are read.
+pub const MIDPOINT: f64 = 50.0;
+
 /// One of the four outside powers the player balances.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

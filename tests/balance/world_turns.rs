@@ -18,7 +18,6 @@ fn article_games() -> Vec<multivector::sim::GameResult> {
 /// and its 90th at least 75: at least a tenth of the games end at or
 /// below 40, and at least a tenth at or above 75.
 #[test]
-#[ignore = "awaits calibration: under article, coupling p10 at most 40 and p90 at least 75"]
 fn coupling_spreads_under_the_article() {
     let games = article_games();
     let n = games.len();
@@ -49,7 +48,6 @@ fn coupling_spreads_under_the_article() {
 /// Target: under `article`, for each state, `turkish_overstretch` and
 /// `eu_paralysis` each begin in 10–60% of games.
 #[test]
-#[ignore = "awaits calibration: under article, each stall begins in 10-60% of games in every state"]
 fn under_the_article_each_stall_begins_in_10_to_60_percent_of_games() {
     let book = book();
     let mut failures = Vec::new();
@@ -74,7 +72,6 @@ fn under_the_article_each_stall_begins_in_10_to_60_percent_of_games() {
 /// Target: the article's games in which the momentum stalled (the EU
 /// paralysed or Ankara overstretched) end with less leverage on average.
 #[test]
-#[ignore = "awaits calibration: a stall costs the article leverage (no stall begins today)"]
 fn a_stall_costs_the_article_leverage() {
     let book = book();
     let stalls: Vec<usize> = ["turkish_overstretch", "eu_paralysis"]
@@ -108,7 +105,6 @@ fn a_stall_costs_the_article_leverage() {
 /// policy in some state, and single-power play ends as a client state in at
 /// least 20% of `russia-first` or `china-first` games for some state.
 #[test]
-#[ignore = "awaits calibration: every ending happens; client_state in 20% of russia-first or china-first games somewhere"]
 fn every_ending_happens_and_alignment_can_end_as_a_client_state() {
     let book = book();
     let cells: Vec<(String, Policy)> = states()
@@ -177,7 +173,6 @@ const CHECKLISTS: [(&str, &str); 5] = [
 /// Target: no checklist wins more than 25% in its state, nor more often
 /// than the strongest built-in policy there.
 #[test]
-#[ignore = "awaits calibration: no checklist wins more than 25%, nor more than the best policy"]
 fn the_winning_checklists_win_no_more() {
     let mut failures = Vec::new();
     for (state, list) in CHECKLISTS {

@@ -10,10 +10,8 @@ use crate::rules::defs::{MoveDef, MoveKind};
 use crate::rules::ids::MoveId;
 use crate::rules::record::{Cause, Note};
 use crate::rules::state::{Decision, State};
-use crate::rules::types::{Power, Var};
+use crate::rules::types::{MIDPOINT, Power, Var};
 
-/// A utility is read against the middle of the 0–100 scale.
-const MIDPOINT: f64 = 50.0;
 /// Utilities closer than this are a tie.
 const TIE: f64 = 1e-9;
 

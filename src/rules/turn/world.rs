@@ -7,10 +7,7 @@ use crate::rules::grammar::Effect;
 use crate::rules::ids::{DriftId, SituationId};
 use crate::rules::record::{Cause, Note, ShareOp};
 use crate::rules::state::State;
-use crate::rules::types::{Domain, Holder};
-
-/// A drift rule's terms are read against the middle of the 0–100 scale.
-const MIDPOINT: f64 = 50.0;
+use crate::rules::types::{Domain, Holder, MIDPOINT};
 
 impl State {
     /// Each drift rule whose conditions hold moves its number by

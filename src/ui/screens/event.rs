@@ -100,6 +100,9 @@ fn answer(
 struct Content {
     title: String,
     lines: Vec<Line<'static>>,
+    /// The article's sentence, after the lines: left out when the popup has
+    /// no room for it (the lines still say "from the article").
+    quote: Option<Line<'static>>,
     choices: Vec<Line<'static>>,
 }
 
@@ -205,6 +208,7 @@ fn ladder_content(
     Content {
         title: format!("{} on the crisis ladder", def.name),
         lines,
+        quote: None,
         choices,
     }
 }
@@ -256,9 +260,10 @@ fn event_content(
     flow: bool,
 ) -> Content {
     let mut lines = vec![Line::raw(e.text.to_string())];
-    if let Some(src) = e.source {
-        lines.push(Line::styled(format!("“{src}”"), t.quote()));
-    } else if let Some(ctx) = e.context {
+    let quote = e
+        .source
+        .map(|src| Line::styled(format!("“{src}”"), t.quote()));
+    if let (None, Some(ctx)) = (e.source, e.context) {
         lines.push(Line::styled(format!("Context: {ctx}"), t.dim()));
     }
     let whence = if e.source.is_some() {
@@ -314,6 +319,7 @@ fn event_content(
     Content {
         title: e.title,
         lines,
+        quote,
         choices,
     }
 }
@@ -340,6 +346,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (_, None) => Content {
             title: String::new(),
             lines: Vec::new(),
+            quote: None,
             choices: Vec::new(),
         },
     };
@@ -347,10 +354,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // where there is not.
     let room = area.height.saturating_sub(2);
     let mut c = content(false);
-    let need =
-        |c: &Content| height(&c.lines, inner_w, true) + height(&c.choices, inner_w, false) + 4;
+    let need = |c: &Content| {
+        let quote: Vec<Line<'static>> = c.quote.iter().cloned().collect();
+        height(&c.lines, inner_w, true)
+            + height(&quote, inner_w, true)
+            + height(&c.choices, inner_w, false)
+            + 4
+    };
     if need(&c) > room {
         c = content(true);
+    }
+    if need(&c) > room {
+        // The answers and where the event happens come first.
+        c.quote = None;
+    }
+    // The article's sentence stands between the event's words and where
+    // the event happens.
+    if let Some(q) = c.quote.take() {
+        c.lines.insert(1, q);
     }
     let h = need(&c).min(room);
     let rect = centered(area, w, h);
