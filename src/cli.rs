@@ -105,6 +105,10 @@ pub enum Cmd {
         scenario: String,
         #[arg(long, value_name = "N", default_value_t = 1)]
         seed: u64,
+        /// The level of difficulty: easy, normal, hard (default: the
+        /// scenario's own, or normal).
+        #[arg(long, value_name = "LEVEL", conflicts_with = "matrix")]
+        difficulty: Option<String>,
         /// Print one JSON object instead of a table.
         #[arg(long)]
         json: bool,

@@ -104,6 +104,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ref model,
             matrix,
             expert_games,
+            ref difficulty,
         }) => {
             let book = match content::builtin_with_model(model.as_deref()) {
                 Ok(b) => b,
@@ -131,10 +132,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(p) => p,
                 Err(e) => return bad_input(e),
             };
-            let scenario = match content::resolve_scenario(&book, scenario) {
+            let mut scenario = match content::resolve_scenario(&book, scenario) {
                 Ok(s) => s,
                 Err(e) => return bad_input(e),
             };
+            if let Some(d) = difficulty {
+                if book.model.level(d).is_none() {
+                    let known: Vec<&str> = book
+                        .model
+                        .difficulty
+                        .iter()
+                        .map(|l| l.id.as_str())
+                        .collect();
+                    return bad_input(StartError::UnknownDifficulty(d.clone(), known.join(", ")));
+                }
+                scenario.difficulty = Some(d.clone());
+            }
             let country = match country_for(&book, &scenario, country.as_deref()) {
                 Ok(c) => book.country(c).id.clone(),
                 Err(StartError::NoCountry(_)) => "kazakhstan".to_string(),

@@ -226,6 +226,50 @@ fn a_checklist_is_a_policy_and_an_unknown_action_in_it_is_refused() {
     assert!(err.contains("fixed:"), "{err}");
 }
 
+/// `simulate --difficulty LEVEL` plays at that level, as `play` would: the
+/// same games hit harder on hard than on easy. An unknown level is bad input
+/// naming the known ones.
+#[test]
+fn a_simulation_plays_at_the_level_asked() {
+    let at = |level: &str| {
+        json(&run(&[
+            "simulate",
+            "--policy",
+            "random",
+            "--games",
+            "60",
+            "--country",
+            "tajikistan",
+            "--difficulty",
+            level,
+            "--json",
+        ]))
+    };
+    let (easy, hard) = (at("easy"), at("hard"));
+    let stability = |v: &serde_json::Value| v["mean_stability"].as_f64().unwrap();
+    assert!(
+        stability(&easy) > stability(&hard) + 3.0,
+        "easy {} vs hard {}",
+        stability(&easy),
+        stability(&hard)
+    );
+    let bad = run(&[
+        "simulate",
+        "--policy",
+        "random",
+        "--games",
+        "1",
+        "--difficulty",
+        "brutal",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = text(&bad.stderr);
+    assert!(
+        err.contains("brutal") && err.contains("easy, normal, hard"),
+        "{err}"
+    );
+}
+
 #[test]
 fn the_expert_plays_a_game_through_the_binary() {
     let v = json(&run(&[

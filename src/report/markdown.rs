@@ -212,6 +212,7 @@ fn decisions(r: &Report, out: &mut String) -> std::fmt::Result {
             "action" => "Action",
             "planned" => "Planned",
             "event" => "Event",
+            "offer" => "Offer",
             _ => "Crisis ladder",
         };
         writeln!(out, "- {kind}: {}", d.text)?;

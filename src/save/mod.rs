@@ -24,7 +24,7 @@ pub use error::SaveError;
 pub use format::{
     GAME_VERSION, Loaded, SaveFile, from_text, parse, rebuild, scenario_hash, to_text,
 };
-pub use name::{AUTOSAVE, MAX_NAME_CHARS, default_name, resolve, sanitize_name};
+pub use name::{AUTOSAVE, MAX_NAME_CHARS, default_name, finished_name, resolve, sanitize_name};
 pub use replay::{Origin, ReplayReport, Verdict, replay, report_of};
 pub use store::{list, read, read_bytes, write, write_autosave, write_file};
 pub use temp::{STALE_TEMP_AGE, remove_stale_temps};

@@ -101,7 +101,11 @@ fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
 /// A name for a new save of this game, e.g. `kazakhstan-2027-q3`.
 pub fn default_name(book: &Book, game: &Game) -> String {
     let state = game.state();
-    let (year, quarter) = state.date();
+    // A finished game is named by its last quarter, as its end screen dates it.
+    let turn = state
+        .outcome()
+        .map_or(state.turn(), |o| o.turn.saturating_sub(1));
+    let (year, quarter) = state.date_of(turn);
     let country: String = book
         .country(state.country())
         .id
@@ -121,6 +125,12 @@ pub fn default_name(book: &Book, game: &Game) -> String {
         country
     };
     format!("{country}-{year}-q{quarter}")
+}
+
+/// The name a finished game is kept under besides the autosave: its state,
+/// last date and seed (`kazakhstan-2031-q4-seed7-end`).
+pub fn finished_name(book: &Book, game: &Game) -> String {
+    format!("{}-seed{}-end", default_name(book, game), game.start().seed)
 }
 
 /// Where a save named on the command line is: the argument itself when it

@@ -10,6 +10,7 @@ mod summary;
 use rayon::prelude::*;
 
 use crate::rules::defs::ScenarioDef;
+use crate::rules::model::NORMAL;
 use crate::rules::{Book, Command, Game, Note, Raw, State, WorldVar, apply};
 pub use matrix::{Cell, Matrix, MatrixOptions, cells, matrix};
 pub use policy::{Checklist, Player, Policy};
@@ -81,7 +82,8 @@ pub(crate) fn play_out(table: &mut impl Table, book: &Book, player: &mut Player)
     }
 }
 
-/// Plays one game to its end with a policy.
+/// Plays one game to its end with a policy, at the scenario's level of
+/// difficulty (normal when it sets none), as `play` would start it.
 pub fn play_one(
     book: &Book,
     scenario: &ScenarioDef<Raw>,
@@ -89,8 +91,9 @@ pub fn play_one(
     seed: u64,
     policy: Policy,
 ) -> Game {
-    let mut game = Game::new(book, scenario.clone(), Some(country), seed)
-        .expect("the country and scenario were checked before the simulation started");
+    let level = scenario.difficulty.as_deref().unwrap_or(NORMAL);
+    let mut game = Game::at(book, scenario.clone(), Some(country), seed, level)
+        .expect("the country, scenario and level were checked before the simulation started");
     play_out(&mut game, book, &mut Player::new(policy, seed));
     game
 }

@@ -47,6 +47,17 @@ impl App {
                         self.status = Some(format!("Autosave failed: {e}"));
                     }
                 }
+                if autosave && play.game.state().is_over() {
+                    // The next game's autosave must not take the finished
+                    // one with it: it is kept under its own name too.
+                    let name = save::finished_name(&self.book, &play.game);
+                    self.status = Some(
+                        match save::write(&self.book, &self.save_dir, &name, &play.game) {
+                            Ok(_) => format!("The finished game is saved as {name}"),
+                            Err(e) => format!("Saving the finished game failed: {e}"),
+                        },
+                    );
+                }
                 true
             }
             Err(e) => {

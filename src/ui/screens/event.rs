@@ -198,7 +198,7 @@ fn ladder_content(
     };
     let mut choices = answer(
         t,
-        "1  Back down — lose autonomy, keep stability".into(),
+        format!("1  Back down — give way to {}", p.name()),
         sel == 0,
         true,
         back,

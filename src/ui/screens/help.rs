@@ -39,12 +39,12 @@ pub const GLOSSARY: &[(&str, &str, &str)] = &[
     ),
     (
         "Relative autonomy",
-        "Not independence from everyone, but room to choose: high when no domain is dominated by one power.",
+        "Not independence from everyone, but room to choose: high when no domain is dominated by one power, and lower for every door you let close (a power's closeness fallen below where it stood, from 60 down).",
         "In a world of connectivity and relative rather than absolute autonomy, proximity is still an underestimated resource.",
     ),
     (
         "Leverage",
-        "Your ability to make powers compete for you: their stake in you, your transit routes and resources, your place as a bridge, less a penalty for embracing one power, plus a fading bonus when powers back down. The leverage gauge opens into these parts: stakes, routes, bridge, embrace (the penalty), bonus.",
+        "Your ability to make powers compete for you: their stake in you, your transit routes and resources, your place as a bridge, less a penalty for embracing one power, plus a fading bonus when powers back down. The leverage gauge opens into these parts: stakes, assets (routes and resources), bridge, embrace (a penalty, taken off), bonus.",
         "Russia’s declining leverage, compounded by Western sanctions and the vitiation of its own forces in Ukraine, creates space for new actors to assert influence.",
     ),
     (
@@ -54,7 +54,12 @@ pub const GLOSSARY: &[(&str, &str, &str)] = &[
     ),
     (
         "Crisis ladder",
-        "A power reacts one step at a time: protest → warning → pressure → coercion. At each step you back down (lose autonomy, keep stability) or hold (risk the next step; if it backs down, you gain leverage). The odds that it backs down are shown when you choose: a power with more strength behind it backs down less.",
+        "A power reacts one step at a time: protest → warning → pressure → coercion. At each step you back down (give way, and the matter drops) or hold (risk the next step; if it backs down, you gain leverage). The odds that it backs down are shown when you choose: a power with more strength behind it backs down less.",
+        "",
+    ),
+    (
+        "The powers' moves",
+        "Each quarter a power gains initiative (more when it is strong) and spends it on what it wants most from you: an offer you take or refuse, pressure (migrant checks, transit inspections, a debt call), or a counter to a rival's gain. The news says what each did and why.",
         "",
     ),
     (
@@ -69,12 +74,12 @@ pub const GLOSSARY: &[(&str, &str, &str)] = &[
     ),
     (
         "Structural pull",
-        "Geography and habit pull dependence back: a share moved by visits, deals or events drifts back a point a turn toward its structural level. Only what is built (a completed corridor, pipeline or rail project) moves the structure itself, so its changes last. Previews say which changes fade and which last.",
+        "Geography and habit pull dependence back: a share moved by visits, deals or events drifts back a point a turn toward its structural level. Only what is built (a completed corridor, pipeline or rail project) or what binds (an offer taken, a loan, a base) moves the structure itself, so its changes last. Previews say which changes fade and which last.",
         "",
     ),
     (
         "Turkey–EU coupling",
-        "How far Turkey is tied into Europe's security, energy and market architecture (0–100). Your access to Europe is your EU closeness plus coupling × your Turkey closeness; coupling follows EU cohesion and Turkey's standing and falls with Turkish overextension.",
+        "How far Turkey is tied into Europe's security, energy and market architecture (0–100). Your access to Europe is your EU closeness plus coupling × your Turkey closeness, and your worth as a bridge rises and falls with it. Coupling is pulled toward what EU cohesion, Turkey's standing, its overextension and US attention allow, with chance: it can open, and it can stall.",
         "proximity to Turkey now means potential proximity to Europe.",
     ),
     (
@@ -94,7 +99,7 @@ pub const GLOSSARY: &[(&str, &str, &str)] = &[
     ),
     (
         "The endings",
-        "Judged at the end, unless the state collapses first. The Goals panel lists what the best ending needs and how near the bad ones are, with the values now; the end screen says which held.",
+        "Judged on the mean of the last four turns, unless the state collapses first. Each state has its own bar of autonomy and leverage for the best ending. The Goals panel lists what yours needs and how near the bad ones are, with the values now; the end screen says which held.",
         "",
     ),
     (
