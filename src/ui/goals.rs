@@ -79,33 +79,44 @@ fn domains(n: usize) -> &'static str {
 pub enum When {
     Now,
     Judged,
+    /// As judged if the game ended now, with the last turn's value beside
+    /// each score (the Goals panel, during the game).
+    SoFar,
 }
 
 /// A condition of an ending the player aims for, read now or as judged.
 pub fn goal(state: &State, book: &Book, cond: &Cond, minus: &str, when: When) -> Reading {
     let held = match when {
         When::Now => state.holds(cond),
-        When::Judged => state.holds_judged(book, cond),
+        When::Judged | When::SoFar => state.holds_judged(book, cond),
     };
     let value = |v: &Var| match when {
         When::Now => state.get(*v),
-        When::Judged => state.judged(book, *v),
+        When::Judged | When::SoFar => state.judged(book, *v),
+    };
+    // A score as judged is the mean of the last turns: the value of the
+    // last turn goes beside it, so that neither surprises.
+    let last = |v: &Var| match (when, v) {
+        (When::SoFar, Var::Autonomy | Var::Leverage | Var::Stability) => {
+            format!(" · last turn {}", near(state.get(*v), value(v)))
+        }
+        _ => String::new(),
     };
     let text = match cond {
         Cond::AtLeast(v, x) => {
             let (name, now) = (var_name(book, v), near(value(v), *x));
             if held {
-                format!("{name} {now} (at least {})", threshold(*x))
+                format!("{name} {now} (at least {}){}", threshold(*x), last(v))
             } else {
-                format!("{name} {now} of {} needed", threshold(*x))
+                format!("{name} {now} of {} needed{}", threshold(*x), last(v))
             }
         }
         Cond::AtMost(v, x) => {
             let (name, now) = (var_name(book, v), near(value(v), *x));
             if held {
-                format!("{name} {now} (at most {})", threshold(*x))
+                format!("{name} {now} (at most {}){}", threshold(*x), last(v))
             } else {
-                format!("{name} {now}, at most {} needed", threshold(*x))
+                format!("{name} {now}, at most {} needed{}", threshold(*x), last(v))
             }
         }
         Cond::Gained(v, x) => match state.gained(*v) {
@@ -291,5 +302,32 @@ mod tests {
         let c = bad_reading(&s, &book, crisis);
         assert!(!c.held);
         assert!(c.text.starts_with("Stability "), "{}", c.text);
+    }
+
+    #[test]
+    fn the_goals_read_the_judged_mean_with_the_last_turn_beside_it() {
+        let book = crate::content::builtin().unwrap();
+        let sc = book.scenario("standard").unwrap().clone();
+        let mut s = crate::rules::new_game(&book, &sc, Some("kazakhstan"), 7).unwrap();
+        for _ in 0..3 {
+            while !s.pending().is_empty() {
+                crate::rules::apply(&mut s, &book, &crate::rules::Command::Choose(0)).unwrap();
+            }
+            crate::rules::apply(&mut s, &book, &crate::rules::Command::EndTurn).unwrap();
+        }
+        let judged = s.judged(&book, Var::Autonomy);
+        assert_ne!(
+            judged,
+            s.autonomy(),
+            "the mean differs from the last turn here"
+        );
+        let r = best_readings(&s, &book, "−", When::SoFar);
+        let autonomy = r.iter().find(|r| r.text.starts_with("Autonomy ")).unwrap();
+        let want = format!("Autonomy {} of 68 needed · last turn ", near(judged, 68.0));
+        assert!(autonomy.text.starts_with(&want), "{}", autonomy.text);
+        for when in [When::Now, When::Judged] {
+            let r = best_readings(&s, &book, "−", when);
+            assert!(r.iter().all(|r| !r.text.contains("last turn")));
+        }
     }
 }

@@ -43,7 +43,7 @@ pub fn goal_lines(book: &Book, state: &State, t: &Theme) -> Vec<Line<'static>> {
             Span::styled(e.title.clone(), t.title()),
             Span::styled(format!(", {when}"), t.dim()),
         ]));
-        for r in best_readings(state, book, t.minus(), When::Now) {
+        for r in best_readings(state, book, t.minus(), When::SoFar) {
             lines.push(mark(t, r.held, r.text));
         }
     }
