@@ -398,3 +398,33 @@ fn no_screen_spells_a_key_out() {
         }
     }
 }
+
+/// A power's move is said once in the news, with the power's name: not
+/// its title again as its own cause.
+#[test]
+fn a_powers_move_is_news_once_with_its_power() {
+    let mut app = playing("kazakhstan", 7, 24);
+    for _ in 0..12 {
+        keys(&mut app, "e");
+        answer_all(&mut app);
+    }
+    let state = app.game().unwrap().state();
+    let book = &app.book;
+    let theme = multivector::ui::theme::Theme::new(false, false);
+    let moves: Vec<String> = state
+        .log()
+        .iter()
+        .filter(|e| {
+            matches!(e.cause, multivector::rules::Cause::Move(..))
+                && matches!(e.entry, multivector::rules::Entry::Note(_))
+        })
+        .filter_map(|e| multivector::ui::widgets::log::entry_line(book, &theme, e))
+        .map(|l| l.spans.iter().map(|s| s.content.to_string()).collect())
+        .collect();
+    assert!(!moves.is_empty(), "the powers moved in twelve turns");
+    for l in &moves {
+        let names = ["Russia: ", "China: ", "Turkey: ", "EU: "];
+        assert!(names.iter().any(|n| l.starts_with(&format!("» {n}"))), "{l}");
+        assert!(!l.contains(" ("), "said twice: {l}");
+    }
+}

@@ -30,12 +30,18 @@ pub fn entry_line(book: &Book, theme: &Theme, e: &LogEntry) -> Option<Line<'stat
         Entry::Note(note) => {
             let text = book.note_text(note);
             let cause = entry_cause(book, e);
+            // A cause that already says the note ("Russia: Russian media
+            // answer our turn west") is the line itself.
+            let whole = cause != text && cause.ends_with(&text);
             let mut spans = vec![
                 Span::styled("» ", theme.key()),
-                Span::styled(text.clone(), theme.heading()),
+                Span::styled(
+                    if whole { cause.clone() } else { text.clone() },
+                    theme.heading(),
+                ),
             ];
             // The game's own notes (the outcome) need no cause.
-            if cause != text && e.cause != Cause::End {
+            if cause != text && !whole && e.cause != Cause::End {
                 spans.push(Span::styled(format!(" ({cause})"), theme.dim()));
             }
             Some(Line::from(spans))
