@@ -424,7 +424,10 @@ fn a_powers_move_is_news_once_with_its_power() {
     assert!(!moves.is_empty(), "the powers moved in twelve turns");
     for l in &moves {
         let names = ["Russia: ", "China: ", "Turkey: ", "EU: "];
-        assert!(names.iter().any(|n| l.starts_with(&format!("» {n}"))), "{l}");
+        assert!(
+            names.iter().any(|n| l.starts_with(&format!("» {n}"))),
+            "{l}"
+        );
         assert!(!l.contains(" ("), "said twice: {l}");
     }
 }

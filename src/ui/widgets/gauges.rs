@@ -47,7 +47,8 @@ pub fn parts_line(book: &Book, state: &State, t: &Theme) -> Line<'static> {
     let mut spans = vec![Span::styled("Leverage = ", t.leverage())];
     let parts = state.leverage_parts().contributions(book, state.assets());
     for (i, (name, _, add)) in parts.into_iter().enumerate() {
-        let sign = if add < 0.0 {
+        // A penalty is taken off even when it is nothing yet (−0).
+        let sign = if add.is_sign_negative() {
             format!(" {} ", t.minus())
         } else if i > 0 {
             " + ".to_string()
@@ -169,5 +170,25 @@ impl Widget for Scores<'_> {
             ]);
             Paragraph::new(line).render(Rect::new(inner.x, y, inner.width, 1), buf);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embrace_penalty_is_taken_off_even_at_nothing() {
+        let book = crate::content::builtin().unwrap();
+        let sc = book.scenario("standard").unwrap().clone();
+        let s = crate::rules::new_game(&book, &sc, Some("uzbekistan"), 1).unwrap();
+        let t = Theme::new(false, false);
+        let line: String = parts_line(&book, &s, &t)
+            .spans
+            .iter()
+            .map(|x| x.content.to_string())
+            .collect();
+        assert!(line.contains(&format!(" {} embrace ", t.minus())), "{line}");
+        assert!(!line.contains("+ embrace"), "{line}");
     }
 }
