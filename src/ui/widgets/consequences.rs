@@ -117,7 +117,9 @@ pub fn provoked(state: &State, t: &Theme, pv: &Preview) -> Option<Part> {
         Part {
             heading: t.risk_mark().to_string(),
             spans: vec![Span::styled(
-                format!("may provoke {} (strain past tolerance)", names.join(", ")),
+                // Said of the state it leaves, not as its cause: the strain
+                // may have passed the tolerance before this choice.
+                format!("leaves {} past tolerance: may react", names.join(", ")),
                 t.bad(),
             )],
         }
