@@ -1,5 +1,6 @@
 //! Reading conditions on the state.
 
+use super::defs::EndingDef;
 use super::grammar::Cond;
 use super::ids::CountryId;
 use super::state::State;
@@ -81,6 +82,43 @@ impl State {
             Cond::Any(cs) => cs.iter().any(|c| self.holds_judged(book, c)),
             Cond::Not(c) => !self.holds_judged(book, c),
             other => self.holds(other),
+        }
+    }
+
+    /// The bar a score must reach in this game for a bar of the best ending
+    /// written as `x`: autonomy and leverage ask for the game's ambition
+    /// (its level of difficulty and its length, model.ron `endings`) of the
+    /// way from where the state started, to a tenth; anything else, and a
+    /// bar the state started above, as written.
+    pub fn bar(&self, v: Var, x: f64) -> f64 {
+        let start = match (v, self.history.first()) {
+            (Var::Autonomy, Some(s)) => s.autonomy,
+            (Var::Leverage, Some(s)) => s.leverage,
+            _ => return x,
+        };
+        if x <= start {
+            return x;
+        }
+        ((start + (x - start) * self.ambition) * 10.0).round() / 10.0
+    }
+
+    /// An ending's conditions as this game reads them: a clause written for
+    /// other states is left out and one for this state is its bar (see
+    /// [`Cond::for_country`]); the best ending's bars of autonomy and
+    /// leverage are those this game asks for ([`State::bar`]).
+    pub fn ending_conds(&self, e: &EndingDef) -> Vec<Cond> {
+        let conds = conds_for(&e.when, self.country);
+        if !e.best {
+            return conds;
+        }
+        conds.iter().map(|c| self.asked(c)).collect()
+    }
+
+    fn asked(&self, c: &Cond) -> Cond {
+        match c {
+            Cond::AtLeast(v, x) => Cond::AtLeast(*v, self.bar(*v, *x)),
+            Cond::Any(cs) => Cond::Any(cs.iter().map(|c| self.asked(c)).collect()),
+            other => other.clone(),
         }
     }
 

@@ -357,6 +357,11 @@ pub struct ScenarioDef<I: Ids = Resolved> {
     /// player first meets it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub tutorial: bool,
+    /// How demanding the scenario is: it multiplies the share of the way
+    /// from the start to the best ending's bars of autonomy and leverage
+    /// that the game asks for (1 when left out; see model.ron `endings`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ambition: Option<f64>,
     /// Changes to the starting state.
     #[serde(default)]
     pub overrides: Vec<Effect<I>>,

@@ -169,6 +169,9 @@ pub struct Level {
     pub severity: f64,
     /// Added to the state's capital per turn (it stays at least 1).
     pub income: i32,
+    /// How much of the way from the start to the best ending's bars of
+    /// autonomy and leverage is asked (1: the bars as written).
+    pub ambition: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -188,6 +191,13 @@ pub struct EndingsModel {
     /// over this many last turns, so that a last-turn splurge does not
     /// decide a game.
     pub window: u32,
+    /// The length of game the best ending's bars of autonomy and leverage
+    /// are set for (endings.ron).
+    pub full_turns: u32,
+    /// A shorter game asks for part of the way from where the state started
+    /// to those bars: (turns / `full_turns`) to this power. 0 asks for the
+    /// whole way however short the game; 1, a share in proportion.
+    pub pace: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -270,6 +280,8 @@ pub const RANGES: &[(&str, f64, f64)] = &[
     ("moves.most", 1.0, 4.0),
     ("moves.cooldown", 1.0, 80.0),
     ("endings.window", 1.0, 12.0),
+    ("endings.full_turns", 1.0, 80.0),
+    ("endings.pace", 0.0, 1.0),
     ("score.autonomy", 0.0, 1.0),
     ("score.leverage", 0.0, 1.0),
     ("score.stability", 0.0, 1.0),
@@ -281,6 +293,9 @@ pub const RANGES: &[(&str, f64, f64)] = &[
 
 /// The bounds of a level's tolerance, severity and income.
 const LEVEL_LIMITS: (f64, f64, i32) = (50.0, 3.0, 10);
+
+/// The bounds of a level's or a scenario's ambition.
+pub const AMBITION_LIMITS: (f64, f64) = (0.25, 2.0);
 
 /// The level of difficulty a game has unless another is chosen.
 pub const NORMAL: &str = "normal";
@@ -352,6 +367,8 @@ impl Model {
             ("moves.most", self.moves.most),
             ("moves.cooldown", f64::from(self.moves.cooldown)),
             ("endings.window", f64::from(self.endings.window)),
+            ("endings.full_turns", f64::from(self.endings.full_turns)),
+            ("endings.pace", self.endings.pace),
             ("score.autonomy", self.score.autonomy),
             ("score.leverage", self.score.leverage),
             ("score.stability", self.score.stability),
@@ -412,6 +429,13 @@ impl Model {
             }
             if !(-i..=i).contains(&l.income) {
                 return Err(format!("{at}: income {} is outside -{i}..={i}", l.income));
+            }
+            let (lo, hi) = AMBITION_LIMITS;
+            if !l.ambition.is_finite() || !(lo..=hi).contains(&l.ambition) {
+                return Err(format!(
+                    "{at}: ambition {} is outside {lo}..={hi}",
+                    l.ambition
+                ));
             }
         }
         if self.capital.carry > self.capital.max {

@@ -114,6 +114,7 @@ impl State {
             story: self.story,
             ending: false,
             severity: self.severity,
+            ambition: self.ambition,
             initiative: self.initiative,
             moved: Vec::new(),
             moved_last: Vec::new(),

@@ -100,6 +100,9 @@ pub(super) fn start(
     s.severity = level.severity;
     let d = &book.model.defaults;
     s.turns = scenario.turns.unwrap_or(d.turns);
+    let e = &book.model.endings;
+    let length = (f64::from(s.turns) / f64::from(e.full_turns.max(1))).min(1.0);
+    s.ambition = level.ambition * scenario.ambition.unwrap_or(1.0) * length.powf(e.pace);
     s.start_year = scenario.start_year.unwrap_or(d.start_year);
     s.start_quarter = scenario.start_quarter.unwrap_or(d.start_quarter);
     for (w, v) in &book.world.start {

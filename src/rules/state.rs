@@ -119,6 +119,9 @@ pub struct State {
     pub(super) ending: bool,
     /// How hard the world's blows hit (the level of difficulty).
     pub(super) severity: f64,
+    /// How much of the way from the start to the best ending's bars of
+    /// autonomy and leverage this game asks for (its level and length).
+    pub(super) ambition: f64,
     /// Each power's initiative: it makes a move when it has a whole one.
     pub(super) initiative: [f64; 4],
     /// By move: the turn it was last made on.
@@ -174,6 +177,7 @@ impl State {
             story: 0,
             ending: false,
             severity: 1.0,
+            ambition: 1.0,
             initiative: [0.0; 4],
             moved: vec![None; book.moves.len()],
             moved_last: Vec::new(),

@@ -83,6 +83,7 @@ pub fn v1_to_v2(doc: &mut Document) -> Result<(), String> {
         variant: None,
         difficulty: None,
         tutorial: false,
+        ambition: None,
         overrides: old.overrides,
         hold: Vec::new(),
         deck: old.deck,

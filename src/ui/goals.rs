@@ -5,7 +5,7 @@
 //! changes the screens with it.
 
 use crate::rules::defs::{Cond, EndingDef};
-use crate::rules::{Book, Domain, LadderStep, Power, State, Var, conds_for};
+use crate::rules::{Book, Domain, LadderStep, Power, State, Var};
 
 /// One condition, read now.
 #[derive(Debug, Clone, PartialEq)]
@@ -223,10 +223,11 @@ pub fn bad(book: &Book) -> impl Iterator<Item = &EndingDef> {
     book.endings.iter().filter(|e| e.bonus < 0.0)
 }
 
-/// An ending's conditions as they read for the state played: a clause
-/// written for other states is left out, one for this state is its bar.
+/// An ending's conditions as they read for the game played: a clause
+/// written for other states is left out, one for this state is its bar, at
+/// what this game's level and length ask ([`State::ending_conds`]).
 pub fn conditions(state: &State, e: &EndingDef) -> Vec<Cond> {
-    conds_for(&e.when, state.country())
+    state.ending_conds(e)
 }
 
 /// The best ending's conditions, read now or as judged.

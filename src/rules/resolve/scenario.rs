@@ -4,7 +4,7 @@
 use super::{MAX_TURNS, Names, ResolveError, Resolver};
 use crate::rules::defs::{ObjectiveDef, ScenarioDef};
 use crate::rules::ids::Raw;
-use crate::rules::model::Model;
+use crate::rules::model::{AMBITION_LIMITS, Model};
 
 /// The years a game may start in.
 const YEARS: (f64, f64) = (1900.0, 2200.0);
@@ -63,6 +63,10 @@ pub fn resolve_scenario(
     if s.start_quarter.is_some_and(|q| !(1..=4).contains(&q)) {
         return Err(r.err(&format!("{at}: start_quarter"), "must be 1 to 4"));
     }
+    if let Some(a) = s.ambition {
+        let (lo, hi) = AMBITION_LIMITS;
+        r.number(&format!("{at}: ambition"), a, lo, hi)?;
+    }
     let mut scripted = Vec::new();
     for (t, id) in &s.scripted {
         if *t == 0 || *t > turns {
@@ -110,6 +114,7 @@ pub fn resolve_scenario(
         variant: s.variant.clone(),
         difficulty: s.difficulty.clone(),
         tutorial: s.tutorial,
+        ambition: s.ambition,
         overrides: r.effects(&format!("{at}: overrides"), &s.overrides)?,
         hold,
         deck: s

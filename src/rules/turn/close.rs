@@ -63,7 +63,8 @@ impl State {
         // are judged over the last turns.
         let holds = |e: &crate::rules::defs::EndingDef| {
             if last {
-                e.when.iter().all(|c| self.holds_judged(book, c))
+                let conds = self.ending_conds(e);
+                conds.iter().all(|c| self.holds_judged(book, c))
             } else {
                 e.early && self.holds_all(&e.when)
             }
