@@ -284,3 +284,46 @@ fn the_legend_explains_blocked_corridors() {
         }
     }
 }
+
+/// No article event pops up after the last turn (its effects would never
+/// land), whatever the seed; the header never runs past the last quarter.
+#[test]
+fn no_event_pops_up_after_the_last_turn() {
+    use multivector::rules::Decision;
+    let book = content::builtin().unwrap();
+    let mut seen_last = 0;
+    for seed in 1..=12 {
+        let mut s = standard(&book);
+        s.turns = Some(3);
+        let game = Game::new(&book, s, Some("kazakhstan"), seed).unwrap();
+        let mut app = App::new(book.clone(), Launch::Play(Box::new(game)), &opts());
+        for _ in 0..60 {
+            match app.screen {
+                Screen::End => break,
+                Screen::Event => {
+                    let head = draw(&app, 120, 40).lines().next().unwrap().to_string();
+                    assert!(!head.contains("2026 Q4"), "seed {seed}: {head}");
+                    for c in ['1', '2', '3'] {
+                        if app.screen == Screen::Event {
+                            press(&mut app, KeyCode::Char(c));
+                        }
+                    }
+                }
+                _ => {
+                    let last = app.game().unwrap().state().turn() + 1 == 3;
+                    press(&mut app, KeyCode::Char('e'));
+                    if last {
+                        seen_last += 1;
+                        let pending = app.game().unwrap().state().pending().to_vec();
+                        assert!(
+                            !pending.iter().any(|d| matches!(d, Decision::Event(_))),
+                            "seed {seed}: an event after the last turn: {pending:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(app.screen, Screen::End, "seed {seed}");
+    }
+    assert_eq!(seen_last, 12);
+}
