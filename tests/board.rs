@@ -126,9 +126,9 @@ fn goals_mid_game() {
         assert!(s.contains(want), "no `{want}` at 120x40:\n{s}");
     }
     insta::assert_snapshot!("goals_120x40", t.backend());
-    // At 80×24 the goals are a Tab away (actions, map, news, goals).
-    keys(&mut app, "");
-    for _ in 0..3 {
+    // At 80×24 the goals are a Tab away (actions, preview, map, news,
+    // goals).
+    for _ in 0..4 {
         press(&mut app, KeyCode::Tab);
     }
     let t = draw(&app, 80, 24);
@@ -151,7 +151,8 @@ fn goals_mid_game() {
 fn the_world_panel() {
     let mut app = playing("kazakhstan", 7);
     turns(&mut app, 5);
-    for _ in 0..4 {
+    // Actions, preview, map, news, goals, world.
+    for _ in 0..5 {
         press(&mut app, KeyCode::Tab);
     }
     for (w, h) in [(120, 40), (80, 24)] {

@@ -129,6 +129,7 @@ const MODES: [(&str, &str); 7] = [
 #[test]
 fn each_map_mode_with_its_legend() {
     let mut app = playing("kazakhstan", 7);
+    press(&mut app, KeyCode::Tab); // the preview
     press(&mut app, KeyCode::Tab); // the map: Kazakhstan selected
     let mut screens = Vec::new();
     for (name, legend) in MODES {
@@ -265,6 +266,7 @@ fn selecting_an_action_picks_out_its_capital_and_corridor() {
 #[test]
 fn a_selected_country_gives_its_relation_shares_and_corridors() {
     let mut app = playing("kazakhstan", 7);
+    press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
     // Kazakhstan itself: its shares now, and its corridors, page by page.
     let mut seen = String::new();

@@ -364,6 +364,7 @@ impl App {
     /// event popup, an outcome the end screen.
     pub fn sync(&mut self) {
         let Some(play) = &mut self.play else { return };
+        play.keep_listed(&self.book);
         if !matches!(self.screen, Screen::Game | Screen::Event | Screen::End) {
             return;
         }
@@ -373,6 +374,7 @@ impl App {
         } else if !state.pending().is_empty() && !play.peek {
             if self.screen != Screen::Event {
                 play.choice = 0;
+                play.event_scroll = 0;
             }
             self.screen = Screen::Event;
         } else {

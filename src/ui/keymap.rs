@@ -60,6 +60,8 @@ pub struct Binding {
     pub keys: &'static [KeyCode],
     pub label: &'static str,
     pub msg: Msg,
+    /// What it does, for the help (empty: the same keys as the binding
+    /// before it, in more places, and listed there).
     pub help: &'static str,
     /// A short form for the footer (empty: not shown there).
     pub hint: &'static str,
@@ -74,28 +76,38 @@ use KeyCode::{
 
 const PLAYING: &[Ctx] = &[Game, Event];
 const MENUS: &[Ctx] = &[Title, NewGame, Load, Game, Event, Help, End];
+/// The keys that pick an answer, 1 to 9.
+const DIGITS: &[KeyCode] = &[
+    Char('1'),
+    Char('2'),
+    Char('3'),
+    Char('4'),
+    Char('5'),
+    Char('6'),
+    Char('7'),
+    Char('8'),
+    Char('9'),
+];
 /// Where a panel or a list scrolls.
-const SCROLLED: &[Ctx] = &[Game, Help, End];
+const SCROLLED: &[Ctx] = &[Game, Event, Help, End];
 
 /// Every key of the game.
 pub const BINDINGS: &[Binding] = &[
     Binding {
-        keys: &[
-            Char('1'),
-            Char('2'),
-            Char('3'),
-            Char('4'),
-            Char('5'),
-            Char('6'),
-            Char('7'),
-            Char('8'),
-            Char('9'),
-        ],
+        keys: DIGITS,
         label: "1-9",
         msg: Msg::Choice(0),
-        help: "pick an event's choice",
+        help: "pick an event's choice (also with it put aside to look at the board)",
         hint: "answer",
         ctx: &[Event],
+    },
+    Binding {
+        keys: DIGITS,
+        label: "1-9",
+        msg: Msg::Choice(0),
+        help: "",
+        hint: "",
+        ctx: &[Game],
     },
     Binding {
         keys: &[Up, Char('k')],
@@ -133,7 +145,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[PgUp],
         label: "PgUp",
         msg: Msg::PageUp,
-        help: "a page up in the list or text in front (actions, news, help, debrief)",
+        help: "a page up in the list or text in front (actions, preview, news, an event, help, debrief)",
         hint: "",
         ctx: SCROLLED,
     },
@@ -189,7 +201,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[Tab],
         label: "Tab",
         msg: Msg::Focus,
-        help: "move the focus: actions, map, news, goals, world (new game: state, scenario, seed, difficulty)",
+        help: "move the focus: actions, preview, map, news, goals, world (new game: state, scenario, seed, difficulty)",
         hint: "focus",
         ctx: &[NewGame, Game],
     },
@@ -348,6 +360,8 @@ mod tests {
         assert_eq!(lookup(Game, &key(Tab)), Some(Msg::Focus));
         assert_eq!(lookup(Event, &key(Char('3'))), Some(Msg::Choice(2)));
         assert_eq!(lookup(Event, &key(Esc)), Some(Msg::Back));
+        // A decision put aside (Esc) is still answered by its number.
+        assert_eq!(lookup(Game, &key(Char('2'))), Some(Msg::Choice(1)));
         assert_eq!(lookup(Confirm, &key(Char('y'))), Some(Msg::Yes));
         assert_eq!(lookup(Game, &key(Char('y'))), None);
     }

@@ -7,6 +7,7 @@ mod commands;
 pub mod goals;
 pub mod keymap;
 pub mod launch;
+pub mod listed;
 pub mod play;
 pub mod screens;
 pub mod theme;

@@ -17,6 +17,8 @@ pub struct Play {
     /// Index into the map's countries in view.
     pub map_selected: usize,
     pub log_scroll: u16,
+    /// The selected action's preview.
+    pub preview_scroll: u16,
     pub goals_scroll: u16,
     pub world_scroll: u16,
     /// The selected country's details.
@@ -26,6 +28,8 @@ pub struct Play {
     /// The event popup is put aside to look at the board.
     pub peek: bool,
     pub choice: usize,
+    /// How far the event popup's text is scrolled.
+    pub event_scroll: u16,
     pub end_scroll: u16,
     /// How many decisions the game had when last saved by the player.
     pub saved_decisions: Option<usize>,
@@ -46,12 +50,14 @@ impl Play {
             map_mode: MapMode::default(),
             map_selected,
             log_scroll: 0,
+            preview_scroll: 0,
             goals_scroll: 0,
             world_scroll: 0,
             country_scroll: 0,
             parts: false,
             peek: false,
             choice: 0,
+            event_scroll: 0,
             end_scroll: 0,
             saved_decisions: None,
         }
@@ -61,6 +67,14 @@ impl Play {
     pub fn zoom(&mut self) {
         self.zoom = self.zoom.toggle();
         self.map_selected = home(self.zoom, &self.country);
+    }
+
+    /// Keeps the selection on an action the list offers.
+    pub fn keep_listed(&mut self, book: &Book) {
+        let ids = super::listed::listed(self.game.state(), book);
+        if let Some(i) = super::listed::nearest(&ids, self.selected) {
+            self.selected = i;
+        }
     }
 
     pub fn just_saved(&self) -> bool {

@@ -3,10 +3,10 @@
 //! it happens, and under each answer everything it would change, in the
 //! words of the action preview; a locked answer says what it needs.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+pub use super::event_popup::render;
+use super::event_popup::scroll;
 
 use crate::rules::defs::{ChoiceDef, Cond};
 use crate::rules::explain::yield_odds;
@@ -14,10 +14,9 @@ use crate::rules::preview::{Preview, preview_answer, preview_climb, preview_yiel
 use crate::rules::{Book, Command, Decision, LadderStep, Power, State, decision_choices};
 use crate::ui::app::App;
 use crate::ui::goals::near;
-use crate::ui::keymap::{Ctx, Msg, key};
+use crate::ui::keymap::{Msg, key};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::consequences::{Part, parts, provoked};
-use crate::ui::widgets::{centered, footer, popup, rows};
 
 pub fn update(app: &mut App, msg: Msg) {
     let Some(play) = app.play.as_mut() else {
@@ -25,8 +24,15 @@ pub fn update(app: &mut App, msg: Msg) {
     };
     let n = decision_choices(play.game.state(), &app.book).len();
     match msg {
-        Msg::Up => play.choice = play.choice.saturating_sub(1),
-        Msg::Down => play.choice = (play.choice + 1).min(n.saturating_sub(1)),
+        Msg::Up => {
+            play.choice = play.choice.saturating_sub(1);
+            scroll(app, msg);
+        }
+        Msg::Down => {
+            play.choice = (play.choice + 1).min(n.saturating_sub(1));
+            scroll(app, msg);
+        }
+        Msg::PageUp | Msg::PageDown | Msg::Home | Msg::End => scroll(app, msg),
         Msg::Back => play.peek = true,
         Msg::Select => {
             let i = play.choice;
@@ -41,6 +47,7 @@ fn choose(app: &mut App, i: usize) {
     if app.command(Command::Choose(i)) {
         if let Some(play) = app.play.as_mut() {
             play.choice = 0;
+            play.event_scroll = 0;
         }
     }
 }
@@ -97,13 +104,14 @@ fn answer(
     lines
 }
 
-struct Content {
-    title: String,
-    lines: Vec<Line<'static>>,
+pub(super) struct Content {
+    pub title: String,
+    pub lines: Vec<Line<'static>>,
     /// The article's sentence, after the lines: left out when the popup has
     /// no room for it (the lines still say "from the article").
-    quote: Option<Line<'static>>,
-    choices: Vec<Line<'static>>,
+    pub quote: Option<Line<'static>>,
+    /// Each answer's lines.
+    pub choices: Vec<Vec<Line<'static>>>,
 }
 
 /// The parts of a preview, and a warning when it may draw a reaction.
@@ -196,15 +204,17 @@ fn ladder_content(
     } else {
         format!("2  Hold — risk the next step ({})", next.name())
     };
-    let mut choices = answer(
-        t,
-        format!("1  Back down — give way to {}", p.name()),
-        sel == 0,
-        true,
-        back,
-        flow,
-    );
-    choices.extend(answer(t, hold_head, sel == 1, true, hold, flow));
+    let choices = vec![
+        answer(
+            t,
+            format!("1  Back down — give way to {}", p.name()),
+            sel == 0,
+            true,
+            back,
+            flow,
+        ),
+        answer(t, hold_head, sel == 1, true, hold, flow),
+    ];
     Content {
         title: format!("{} on the crisis ladder", def.name),
         lines,
@@ -307,7 +317,7 @@ fn event_content(
             t,
             preview_answer(state, book, i).as_ref(),
         ));
-        choices.extend(answer(
+        choices.push(answer(
             t,
             format!("{}  {}", i + 1, c.label),
             i == sel,
@@ -324,21 +334,14 @@ fn event_content(
     }
 }
 
-/// The rows these lines take when wrapped to `width`, exactly as drawn.
-fn height(lines: &[Line<'static>], width: u16, trim: bool) -> u16 {
-    rows(&Paragraph::new(lines.to_vec()).wrap(Wrap { trim }), width)
-}
-
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(play) = &app.play else { return };
+/// What the pending decision shows, its answers line by line or, with
+/// `flow`, each answer's changes run together.
+pub(super) fn content(app: &App, flow: bool) -> Option<Content> {
+    let play = app.play.as_ref()?;
     let state = play.game.state();
-    let Some(decision) = state.pending().first() else {
-        return;
-    };
+    let decision = state.pending().first()?;
     let t = &app.theme;
-    let w = (area.width * 4 / 5).clamp(60, 104).min(area.width);
-    let inner_w = w.saturating_sub(2);
-    let content = |flow| match (decision, card(&app.book, *decision)) {
+    Some(match (decision, card(&app.book, *decision)) {
         (_, Some(c)) => event_content(state, &app.book, t, c, play.choice, flow),
         (Decision::Ladder(p, step), None) => {
             ladder_content(state, &app.book, t, (*p, *step), play.choice, flow)
@@ -349,53 +352,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             quote: None,
             choices: Vec::new(),
         },
-    };
-    // Each answer's changes line by line where there is room, run together
-    // where there is not.
-    let room = area.height.saturating_sub(2);
-    let mut c = content(false);
-    let need = |c: &Content| {
-        let quote: Vec<Line<'static>> = c.quote.iter().cloned().collect();
-        height(&c.lines, inner_w, true)
-            + height(&quote, inner_w, true)
-            + height(&c.choices, inner_w, false)
-            + 4
-    };
-    if need(&c) > room {
-        c = content(true);
-    }
-    if need(&c) > room {
-        // The answers and where the event happens come first.
-        c.quote = None;
-    }
-    // The article's sentence stands between the event's words and where
-    // the event happens.
-    if let Some(q) = c.quote.take() {
-        c.lines.insert(1, q);
-    }
-    let h = need(&c).min(room);
-    let rect = centered(area, w, h);
-    let more = state.pending().len() - 1;
-    let title = if more > 0 {
-        format!("{} ({} more waiting)", c.title, more)
-    } else {
-        c.title.clone()
-    };
-    let inner = popup(t, &title, rect, buf);
-    let choices_h = height(&c.choices, inner.width, false);
-    let [body, choices, keys] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(choices_h + 1),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-    Paragraph::new(c.lines)
-        .wrap(Wrap { trim: true })
-        .render(body, buf);
-    let mut cl = vec![Line::styled("Your answer:", t.heading())];
-    cl.extend(c.choices);
-    Paragraph::new(cl)
-        .wrap(Wrap { trim: false })
-        .render(choices, buf);
-    footer(t, Ctx::Event, keys, buf);
+    })
 }

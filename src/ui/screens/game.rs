@@ -43,7 +43,8 @@ fn status_text(app: &App) -> Option<String> {
     if !state.pending().is_empty() {
         return Some(if play.peek {
             format!(
-                "A decision is waiting: press {} to answer it.",
+                "A decision is waiting: {} answers it, {} shows it again.",
+                key(Msg::Choice(0)),
                 key(Msg::Select)
             )
         } else {
@@ -91,6 +92,8 @@ pub fn current_layout(app: &App, area: Rect) -> GameLayout {
                 selected: play.selected,
                 cache: Some((&app.rows, &v)),
                 compact: false,
+                scroll: 0,
+                focused: false,
             }
             .rows(width),
             // A long preview pushes the news down: both stay in sight.
@@ -177,7 +180,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     .render(l.scores, buf);
     PowersTable { state, theme: t }.render(l.powers, buf);
-    let highlight = if play.focus == Focus::Actions && play.selected < book.actions.len() {
+    let on_action = matches!(play.focus, Focus::Actions | Focus::Preview);
+    let highlight = if on_action && play.selected < book.actions.len() {
         action_places(book, crate::rules::ActionId::from_index(play.selected))
     } else {
         Vec::new()
@@ -239,6 +243,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             selected: play.selected,
             cache,
             compact: l.compact,
+            scroll: play.preview_scroll,
+            focused: play.focus == Focus::Preview,
         }
         .render(l.detail, buf),
         Detail::Country => CountryPanel {
@@ -265,10 +271,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .wrap(Wrap { trim: true })
             .render(l.status, buf);
     } else {
+        let ring: Vec<&str> = Focus::ORDER
+            .iter()
+            .map(|f| f.name().trim_start_matches("the "))
+            .collect();
         let hint = format!(
-            "{} moves the focus (now {}): actions, map, news, goals, world.",
+            "Focus on {}; {} moves it: {}.",
+            play.focus.name(),
             key(Msg::Focus),
-            play.focus.name()
+            ring.join(", ")
         );
         Paragraph::new(Span::styled(hint, t.dim())).render(l.status, buf);
     }

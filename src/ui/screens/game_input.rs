@@ -10,7 +10,8 @@ use super::game_layout::{Detail, Focus, GameLayout};
 use crate::rules::Command;
 use crate::ui::app::{App, Play};
 use crate::ui::keymap::Msg;
-use crate::ui::widgets::actions::list_window;
+use crate::ui::listed::listed;
+use crate::ui::widgets::actions::{PreviewPanel, list_window};
 use crate::ui::widgets::country::country_lines;
 use crate::ui::widgets::goals::goal_lines;
 use crate::ui::widgets::map_panel::countries_in_view;
@@ -22,6 +23,19 @@ fn text_rows(app: &App, play: &Play, l: &GameLayout, width: u16) -> usize {
     let (state, book, t) = (play.game.state(), &app.book, &app.theme);
     let lines: Vec<Line<'static>> = match l.detail(play.focus) {
         Detail::Country => country_lines(state, book, t, selected_country(play), play.map_mode),
+        Detail::Preview if play.focus == Focus::Preview => {
+            let p = PreviewPanel {
+                book,
+                state,
+                theme: t,
+                selected: play.selected,
+                cache: None,
+                compact: l.compact,
+                scroll: 0,
+                focused: true,
+            };
+            return usize::from(p.rows(width));
+        }
         _ => match play.focus {
             Focus::Log => log_panel(app, play, None).lines(),
             Focus::Goals => goal_lines(book, state, t),
@@ -46,6 +60,7 @@ fn text_rows(app: &App, play: &Play, l: &GameLayout, width: u16) -> usize {
 fn scroll_of(play: &mut Play, detail: Detail) -> &mut u16 {
     match (detail, play.focus) {
         (Detail::Country, _) => &mut play.country_scroll,
+        (_, Focus::Preview) => &mut play.preview_scroll,
         (_, Focus::Goals) => &mut play.goals_scroll,
         (_, Focus::World) => &mut play.world_scroll,
         _ => &mut play.log_scroll,
@@ -88,22 +103,32 @@ fn scroll(app: &mut App, msg: Msg) {
 fn move_action(app: &mut App, msg: Msg) {
     let area = app.area();
     let l = current_layout(app, area);
-    let n = app.book.actions.len();
     let Some(play) = app.play.as_mut() else {
         return;
     };
+    let ids = listed(play.game.state(), &app.book);
     let rows = usize::from(l.actions.height.saturating_sub(2));
     let page = rows.saturating_sub(3).max(1);
-    let last = n.saturating_sub(1);
-    play.selected = match msg {
-        Msg::Up => play.selected.saturating_sub(1),
-        Msg::Down => (play.selected + 1).min(last),
-        Msg::PageUp => play.selected.saturating_sub(page),
-        Msg::PageDown => (play.selected + page).min(last),
+    let last = ids.len().saturating_sub(1);
+    let at = ids
+        .iter()
+        .position(|id| id.index() >= play.selected)
+        .unwrap_or(last);
+    let to = match msg {
+        Msg::Up => at.saturating_sub(1),
+        Msg::Down => (at + 1).min(last),
+        Msg::PageUp => at.saturating_sub(page),
+        Msg::PageDown => (at + page).min(last),
         Msg::Home => 0,
         Msg::End => last,
-        _ => play.selected,
+        _ => at,
     };
+    if let Some(id) = ids.get(to) {
+        if play.selected != id.index() {
+            play.preview_scroll = 0;
+        }
+        play.selected = id.index();
+    }
 }
 
 /// Moves the selected country on the map.
@@ -132,7 +157,7 @@ pub fn update(app: &mut App, msg: Msg) {
     match msg {
         _ if paging && focus == Focus::Actions => return move_action(app, msg),
         _ if paging && focus != Focus::Map => return scroll(app, msg),
-        Msg::Select if !pending && focus == Focus::Actions => {
+        Msg::Select if !pending && matches!(focus, Focus::Actions | Focus::Preview) => {
             let n = app.book.actions.len();
             let id = crate::rules::ActionId::from_index(play.selected.min(n - 1));
             if play.game.state().planned().contains(&id) {
@@ -141,6 +166,14 @@ pub fn update(app: &mut App, msg: Msg) {
                 app.command(Command::Plan(id));
             }
             return;
+        }
+        // A decision put aside to look at the board: its number answers it
+        // (the popup comes back if the answer is refused).
+        Msg::Choice(_) if pending => {
+            if let Some(play) = app.play.as_mut() {
+                play.peek = false;
+            }
+            return super::event::update(app, msg);
         }
         Msg::Undo => {
             app.command(Command::Undo);
@@ -151,6 +184,7 @@ pub fn update(app: &mut App, msg: Msg) {
                 && let Some(play) = app.play.as_mut()
             {
                 play.log_scroll = 0;
+                play.preview_scroll = 0;
                 play.goals_scroll = 0;
                 play.world_scroll = 0;
             }
@@ -182,23 +216,36 @@ pub fn update(app: &mut App, msg: Msg) {
 /// (or takes it back); on the map, gives the map the focus.
 pub fn click(app: &mut App, area: Rect, x: u16, y: u16) {
     let l = current_layout(app, area);
-    let n = app.book.actions.len();
     let Some(play) = app.play.as_mut() else {
         return;
     };
+    let ids = listed(play.game.state(), &app.book);
     let at = Position::new(x, y);
     let inner = l.actions.inner(Margin::new(1, 1));
     if !inner.contains(at) {
         if l.map.contains(at) {
             play.focus = Focus::Map;
+        } else if l.detail.contains(at) && l.detail(play.focus) == Detail::Preview {
+            play.focus = Focus::Preview;
         }
         return;
     }
-    let w = list_window(play.selected, n, usize::from(inner.height));
-    let Some(i) = w.item_at(usize::from(y - inner.y)) else {
+    let pos = ids
+        .iter()
+        .position(|id| id.index() == play.selected)
+        .unwrap_or(0);
+    let w = list_window(pos, ids.len(), usize::from(inner.height));
+    let Some(i) = w
+        .item_at(usize::from(y - inner.y))
+        .and_then(|i| ids.get(i))
+        .map(|id| id.index())
+    else {
         return;
     };
     play.focus = Focus::Actions;
+    if play.selected != i {
+        play.preview_scroll = 0;
+    }
     if play.selected == i {
         update(app, Msg::Select);
     } else {

@@ -11,6 +11,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub enum Focus {
     #[default]
     Actions,
+    /// The selected action's preview, to scroll it.
+    Preview,
     Map,
     Log,
     Goals,
@@ -18,8 +20,9 @@ pub enum Focus {
 }
 
 impl Focus {
-    const ORDER: [Focus; 5] = [
+    pub const ORDER: [Focus; 6] = [
         Focus::Actions,
+        Focus::Preview,
         Focus::Map,
         Focus::Log,
         Focus::Goals,
@@ -39,6 +42,7 @@ impl Focus {
     pub fn name(self) -> &'static str {
         match self {
             Focus::Actions => "the actions",
+            Focus::Preview => "the preview",
             Focus::Map => "the map",
             Focus::Log => "the news",
             Focus::Goals => "the goals",
@@ -92,7 +96,7 @@ impl GameLayout {
     pub fn scrolled_area(&self, focus: Focus) -> Option<Rect> {
         match focus {
             Focus::Actions => None,
-            Focus::Map => Some(self.detail),
+            Focus::Preview | Focus::Map => Some(self.detail),
             _ if self.compact => Some(self.detail),
             Focus::Log => Some(self.news),
             Focus::Goals => Some(self.goals),
@@ -188,7 +192,7 @@ mod tests {
     #[test]
     fn the_focus_goes_round_both_ways() {
         let mut f = Focus::Actions;
-        for _ in 0..5 {
+        for _ in 0..Focus::ORDER.len() {
             assert_eq!(f.next().back(), f);
             f = f.next();
         }

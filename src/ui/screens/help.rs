@@ -111,7 +111,7 @@ pub const GLOSSARY: &[(&str, &str, &str)] = &[
 
 fn key_lines(t: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled("Keys", t.heading())];
-    for b in BINDINGS {
+    for b in BINDINGS.iter().filter(|b| !b.help.is_empty()) {
         lines.push(Line::from(vec![
             Span::styled(format!("{:>6}  ", b.label), t.key()),
             Span::raw(b.help),

@@ -4,6 +4,7 @@
 pub mod dialogs;
 pub mod end;
 pub mod event;
+mod event_popup;
 pub mod game;
 mod game_input;
 pub mod game_layout;

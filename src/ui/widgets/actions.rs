@@ -1,7 +1,7 @@
-//! The action list (cost, whether it can be taken now and why not, planned
-//! ones marked, a cue for those above or below the edge) and the preview
-//! of the selected action: everything it would change, in the words event
-//! answers use too.
+//! The action list (those the state played could ever take: cost, whether
+//! it can be taken now and why not, planned ones marked, a cue for those
+//! above or below the edge) and the preview of the selected action:
+//! everything it would change, in the words event answers use too.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,9 +12,10 @@ use std::rc::Rc;
 
 use super::cache::{RowCache, Version};
 use super::consequences::action_parts;
-use super::{clipped, cut, panel, put_line, scroll_cue, scroll_cue_above, wrap_styled};
+use super::{cut, panel, put_line, scroll_cue, scroll_cue_above, scrolled, wrap_styled};
 use crate::rules::{ActionId, Book, Illegal, State, check_action};
 use crate::ui::keymap::{Msg, key};
+use crate::ui::listed::listed;
 use crate::ui::theme::Theme;
 
 /// Which items of a list of `n` show in `rows` rows with `selected` in
@@ -88,18 +89,14 @@ impl Widget for ActionList<'_> {
         let block = panel(t, title, self.focused);
         let inner = block.inner(area);
         block.render(area, buf);
-        let n = self.book.actions.len();
-        let w = list_window(self.selected, n, usize::from(inner.height));
+        let ids = listed(s, self.book);
+        let n = ids.len();
+        let at = ids.iter().position(|id| id.index() == self.selected);
+        let w = list_window(at.unwrap_or(0), n, usize::from(inner.height));
         let name_w = usize::from(inner.width).saturating_sub(7);
         let top = inner.y + u16::from(w.above);
-        for (row, (i, id)) in self
-            .book
-            .action_ids()
-            .enumerate()
-            .skip(w.offset)
-            .take(w.count)
-            .enumerate()
-        {
+        for (row, &id) in ids.iter().skip(w.offset).take(w.count).enumerate() {
+            let i = id.index();
             let a = self.book.action(id);
             let is_planned = s.planned().contains(&id);
             let check = check_action(s, self.book, id);
@@ -160,6 +157,9 @@ pub struct PreviewPanel<'a> {
     pub cache: Option<(&'a RowCache, &'a Version)>,
     /// A small screen: what the action does before what it is.
     pub compact: bool,
+    /// The first row shown, when the preview is taller than its panel.
+    pub scroll: u16,
+    pub focused: bool,
 }
 
 impl PreviewPanel<'_> {
@@ -235,10 +235,17 @@ impl Widget for PreviewPanel<'_> {
             Some(a) => format!(" {} — cost {} ", a.name, a.cost),
             None => " Preview ".into(),
         };
-        let block = panel(t, Span::styled(title, t.heading()), false);
+        let block = panel(t, Span::styled(title, t.heading()), self.focused);
         let inner = block.inner(area);
         block.render(area, buf);
-        clipped(t, &self.wrapped(inner.width), inner, buf);
+        scrolled(
+            t,
+            &self.wrapped(inner.width),
+            self.scroll,
+            self.focused,
+            inner,
+            buf,
+        );
     }
 }
 

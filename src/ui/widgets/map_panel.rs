@@ -5,6 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
+use ratatui::text::{Line, Span};
 
 use ratatui::widgets::Widget;
 
@@ -100,12 +101,41 @@ pub fn map_panel(view: MapPanel<'_>, area: Rect, buf: &mut Buffer) {
     }
     let map_area = Rect::new(inner.x, inner.y, inner.width, inner.height - 1);
     draw_map(&view, map_area, buf);
-    let line = if inner.width >= 56 {
+    let mut line = if inner.width >= 56 {
         legend(view.mode, t).swap_remove(0)
     } else {
         short_legend(view.mode, t)
     };
+    let blocked = view
+        .state
+        .corridors()
+        .any(|(_, c)| c == CorridorStatus::Blocked);
+    if blocked {
+        line = with_blocked(line, t, inner.width);
+    }
     put_line(buf, inner.x, inner.bottom() - 1, &line, inner.width);
+}
+
+/// A legend line with the `x` of a blocked corridor explained at its end,
+/// its last words shortened to make room.
+fn with_blocked(mut line: Line<'static>, t: &Theme, width: u16) -> Line<'static> {
+    let words = " blocked";
+    let need = 1 + words.len();
+    while line.width() + need > usize::from(width) {
+        let Some(last) = line.spans.last_mut() else {
+            break;
+        };
+        let first = last.content.split_whitespace().next().unwrap_or("");
+        let short = format!("{first} ");
+        if short.len() < last.content.len() {
+            last.content = short.into();
+        } else {
+            line.spans.pop();
+        }
+    }
+    line.spans.push(Span::styled("x", t.heading()));
+    line.spans.push(Span::styled(words, t.text()));
+    line
 }
 
 fn draw_map(view: &MapPanel<'_>, area: Rect, buf: &mut Buffer) {

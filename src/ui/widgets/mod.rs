@@ -14,7 +14,9 @@ pub mod powers;
 mod scroll;
 pub mod world;
 
-pub use scroll::{Window, clipped, scroll_cue, scroll_cue_above, scrolled, window_limit};
+pub use scroll::{
+    Window, scroll_cue, scroll_cue_above, scrolled, window, window_cues, window_limit,
+};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};

@@ -30,6 +30,43 @@ pub fn window_limit(n: usize, height: usize) -> usize {
     }
 }
 
+/// The window `n` rows scrolled to `scroll` (held within the rows) show
+/// in `area`: a cue takes the first row while some are hidden above and
+/// the last while more are hidden below.
+pub fn window(n: usize, scroll: u16, area: Rect) -> Window {
+    let height = usize::from(area.height);
+    let limit = window_limit(n, height);
+    let first = usize::from(scroll).min(limit);
+    let above = first > 0 && height >= 3;
+    let avail = height - usize::from(above);
+    let below = n > first + avail && height >= 3;
+    Window {
+        limit: u16::try_from(limit).unwrap_or(u16::MAX),
+        first,
+        top: area.y + u16::from(above),
+        shown: avail.saturating_sub(usize::from(below)).min(n - first),
+    }
+}
+
+/// Draws the cues of a window of `n` rows in `area`: how many rows are
+/// hidden above and below it, and the key that shows them.
+pub fn window_cues(
+    theme: &Theme,
+    w: &Window,
+    n: usize,
+    focused: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    if w.top > area.y {
+        scroll_cue_above(theme, w.first, focused, area, buf);
+    }
+    let hidden = n - w.first - w.shown;
+    if hidden > 0 && area.height >= 3 {
+        scroll_cue(theme, hidden, focused, area, buf);
+    }
+}
+
 /// Draws `rows` in `area` from row `scroll` (held within the rows), with
 /// a cue on the first row while some are hidden above and on the last
 /// while more are hidden below. The cue names the key that scrolls when
@@ -42,49 +79,12 @@ pub fn scrolled(
     area: Rect,
     buf: &mut Buffer,
 ) -> Window {
-    let height = usize::from(area.height);
-    let n = rows.len();
-    let limit = window_limit(n, height);
-    let first = usize::from(scroll).min(limit);
-    let above = first > 0 && height >= 3;
-    let avail = height - usize::from(above);
-    let below = n > first + avail && height >= 3;
-    let shown = avail.saturating_sub(usize::from(below)).min(n - first);
-    let top = area.y + u16::from(above);
-    for (i, row) in rows.iter().skip(first).take(shown).enumerate() {
-        put_line(buf, area.x, top + i as u16, row, area.width);
+    let w = window(rows.len(), scroll, area);
+    for (i, row) in rows.iter().skip(w.first).take(w.shown).enumerate() {
+        put_line(buf, area.x, w.top + i as u16, row, area.width);
     }
-    if above {
-        scroll_cue_above(theme, first, focused, area, buf);
-    }
-    if below {
-        scroll_cue(theme, n - first - shown, focused, area, buf);
-    }
-    Window {
-        limit: u16::try_from(limit).unwrap_or(u16::MAX),
-        first,
-        top,
-        shown,
-    }
-}
-
-/// Draws `rows` in `area` from the top; when they do not all fit, the last
-/// row says how many are cut (a text that does not scroll).
-pub fn clipped(theme: &Theme, rows: &[Line<'_>], area: Rect, buf: &mut Buffer) {
-    let height = usize::from(area.height);
-    let cut = rows.len() > height && height >= 2;
-    let shown = if cut { height - 1 } else { height };
-    for (i, row) in rows.iter().take(shown).enumerate() {
-        put_line(buf, area.x, area.y + i as u16, row, area.width);
-    }
-    if cut {
-        let text = format!(
-            "{} {} more rows in a taller terminal",
-            theme.more_below(),
-            rows.len() - shown
-        );
-        cue_row(theme, &text, area, area.bottom() - 1, buf);
-    }
+    window_cues(theme, &w, rows.len(), focused, area, buf);
+    w
 }
 
 /// The last row of `area`, saying how many rows or items are hidden below
