@@ -109,6 +109,7 @@ impl State {
             capital_per_turn: self.capital_per_turn,
             assets: self.assets,
             autonomy: self.autonomy,
+            domains: self.domains,
             leverage: self.leverage,
             outcome: self.outcome,
             story: self.story,
