@@ -131,7 +131,12 @@ pub(crate) fn plan(state: &State, book: &Book, style: Style) -> Vec<ActionId> {
         .filter_map(|id| {
             let pv = preview_action(state, book, id);
             let v = action_value(state, book, id, &pv, style);
-            (v > WORTH_PLANNING).then(|| (v, id, Footprint::of(state, &pv)))
+            // Only the article's policy keeps limits across the plan.
+            let footprint = |pv: &Preview| match style {
+                Style::Article => Footprint::of(state, pv),
+                _ => Footprint::default(),
+            };
+            (v > WORTH_PLANNING).then(|| (v, id, footprint(&pv)))
         })
         .collect();
     scored.sort_by(|a, b| {

@@ -19,7 +19,8 @@ use std::sync::Arc;
 use rand::{Rng, RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::rules::{ActionId, Book, Decision, Power, State, can_plan, decision_choices};
+pub(crate) use crate::rules::open_choices;
+use crate::rules::{ActionId, Book, Decision, Power, State, can_plan};
 
 pub use fixed::Checklist;
 
@@ -177,16 +178,6 @@ impl Player {
         }
         planned
     }
-}
-
-/// The indices of the open (not locked) choices of the first pending decision.
-pub(crate) fn open_choices(state: &State, book: &Book) -> Vec<usize> {
-    decision_choices(state, book)
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, locked))| locked.is_none())
-        .map(|(i, _)| i)
-        .collect()
 }
 
 /// The power standing on its ladder in the first pending decision, if that
