@@ -5,7 +5,7 @@
 //! worth most.
 
 use super::article;
-use crate::rules::preview::{Preview, preview, preview_action};
+use crate::rules::preview::{Bench, Preview};
 use crate::rules::{
     ActionId, Book, Command, Domain, Holder, LadderStep, Power, State, Var, can_plan,
 };
@@ -125,11 +125,12 @@ fn action_value(state: &State, book: &Book, id: ActionId, pv: &Preview, style: S
 /// they are worth anything and the capital lasts (and, for the article's
 /// policy, while the plan keeps within its limits).
 pub(crate) fn plan(state: &State, book: &Book, style: Style) -> Vec<ActionId> {
+    let mut bench = Bench::default();
     let mut scored: Vec<(f64, ActionId, Footprint)> = book
         .action_ids()
         .filter(|&a| can_plan(state, book, a))
         .filter_map(|id| {
-            let pv = preview_action(state, book, id);
+            let pv = bench.action(state, book, id);
             let v = action_value(state, book, id, &pv, style);
             // Only the article's policy keeps limits across the plan.
             let footprint = |pv: &Preview| match style {
@@ -174,8 +175,9 @@ pub(crate) fn choose(state: &State, book: &Book, style: Style, open: &[usize]) -
         };
     }
     let mut best = (open[0], f64::NEG_INFINITY);
+    let mut bench = Bench::default();
     for &i in open {
-        let Ok(pv) = preview(state, book, &Command::Choose(i)) else {
+        let Ok(pv) = bench.preview(state, book, &Command::Choose(i)) else {
             continue;
         };
         let mut v = value(state, book, &pv, style);
