@@ -269,16 +269,16 @@ fn strain_at_turn_end(s: &State, book: &Book, before: [f64; 4]) -> [f64; 4] {
     Power::ALL.map(|p| s.strain(p) + irritation(book, p, gains))
 }
 
-/// What the scratch copy `s` says against `state`; the record is taken
-/// from `s`.
-fn summarise(state: &State, s: &mut State, strain: [f64; 4]) -> Preview {
+/// What the scratch copy `s` says against `state` (a copy of its record:
+/// `s` keeps its room for the next preview).
+fn summarise(state: &State, s: &State, strain: [f64; 4]) -> Preview {
     Preview {
         autonomy: s.autonomy - state.autonomy,
         leverage: s.leverage.total - state.leverage.total,
         stability: s.stability - state.stability,
         proximity: Power::ALL.map(|p| s.proximity(p) - state.proximity(p)),
         strain,
-        record: std::mem::take(&mut s.log),
+        record: s.log.clone(),
     }
 }
 
@@ -297,7 +297,7 @@ pub fn preview_yield(state: &State, book: &Book, p: Power) -> Preview {
     s.story = s.turn;
     s.ending = true;
     s.power_backs_down(book, p);
-    summarise(state, &mut s, Power::ALL.map(|q| state.strain(q)))
+    summarise(state, &s, Power::ALL.map(|q| state.strain(q)))
 }
 
 /// What the next step of a power's crisis ladder would do, as the turn's
@@ -312,7 +312,7 @@ pub fn preview_climb(
     s.story = s.turn;
     s.ending = true;
     s.climb(book, p, step);
-    summarise(state, &mut s, Power::ALL.map(|q| state.strain(q)))
+    summarise(state, &s, Power::ALL.map(|q| state.strain(q)))
 }
 
 /// What answering the pending decision with choice `i` would do, whether or
@@ -329,7 +329,7 @@ pub fn preview_answer(state: &State, book: &Book, i: usize) -> Option<Preview> {
     let strain = strain_at_turn_end(&s, book, Power::ALL.map(|p| state.proximity(p)));
     let from = s.turn;
     unfold(&mut s, book, from);
-    Some(summarise(state, &mut s, strain))
+    Some(summarise(state, &s, strain))
 }
 
 /// The choices of the pending decision, previewed (`None` for a locked one).

@@ -121,11 +121,10 @@ fn action_value(state: &State, book: &Book, id: ActionId, pv: &Preview, style: S
     v / f64::from(a.cost.max(1))
 }
 
-/// Greedy planning: the actions worth most per point of capital, while
+/// Greedy planning (previewing on `bench`): the actions worth most per point of capital, while
 /// they are worth anything and the capital lasts (and, for the article's
 /// policy, while the plan keeps within its limits).
-pub(crate) fn plan(state: &State, book: &Book, style: Style) -> Vec<ActionId> {
-    let mut bench = Bench::default();
+pub(crate) fn plan(bench: &mut Bench, state: &State, book: &Book, style: Style) -> Vec<ActionId> {
     let mut scored: Vec<(f64, ActionId, Footprint)> = book
         .action_ids()
         .filter(|&a| can_plan(state, book, a))
@@ -165,7 +164,13 @@ pub(crate) fn plan(state: &State, book: &Book, style: Style) -> Vec<ActionId> {
 
 /// The open choice worth most to the policy (the first on a tie); on a
 /// crisis ladder, the policy's rule for backing down.
-pub(crate) fn choose(state: &State, book: &Book, style: Style, open: &[usize]) -> usize {
+pub(crate) fn choose(
+    bench: &mut Bench,
+    state: &State,
+    book: &Book,
+    style: Style,
+    open: &[usize],
+) -> usize {
     if let Some((p, step)) = super::ladder_of(state) {
         let answer = ladder_answer(state, style, p, step);
         return if open.contains(&answer) {
@@ -175,7 +180,6 @@ pub(crate) fn choose(state: &State, book: &Book, style: Style, open: &[usize]) -
         };
     }
     let mut best = (open[0], f64::NEG_INFINITY);
-    let mut bench = Bench::default();
     for &i in open {
         let Ok(pv) = bench.preview(state, book, &Command::Choose(i)) else {
             continue;
