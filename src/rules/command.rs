@@ -7,6 +7,7 @@ use thiserror::Error;
 
 use super::book::Book;
 use super::defs::ChoiceDef;
+use super::grammar::Cond;
 use super::ids::{ActionId, Ids, Resolved};
 use super::record::{Cause, LogEntry, Note};
 use super::state::{Decision, State};
@@ -155,6 +156,11 @@ pub(super) fn choices_of(book: &Book, d: Decision) -> Option<&[ChoiceDef]> {
     }
 }
 
+/// The first condition of a choice that does not hold now: what locks it.
+fn unmet<'c>(state: &State, choice: &'c ChoiceDef) -> Option<&'c Cond> {
+    choice.requires.iter().find(|c| !state.holds(c))
+}
+
 fn check_choice(state: &State, book: &Book, i: usize) -> Result<(), Illegal> {
     let Some(&d) = state.pending.first() else {
         return Err(Illegal::NoDecision);
@@ -162,13 +168,29 @@ fn check_choice(state: &State, book: &Book, i: usize) -> Result<(), Illegal> {
     match choices_of(book, d) {
         Some(choices) => {
             let c = choices.get(i).ok_or(Illegal::NoSuchChoice(i))?;
-            match c.requires.iter().find(|c| !state.holds(c)) {
+            match unmet(state, c) {
                 Some(unmet) => Err(Illegal::ChoiceUnavailable(book.describe(unmet))),
                 None => Ok(()),
             }
         }
         None if i > 1 => Err(Illegal::NoSuchChoice(i)),
         None => Ok(()),
+    }
+}
+
+/// The indices of the open (not locked) choices of the first pending
+/// decision: those of [`decision_choices`] without a reason, without
+/// their words.
+pub fn open_choices(state: &State, book: &Book) -> Vec<usize> {
+    let Some(&d) = state.pending.first() else {
+        return Vec::new();
+    };
+    match choices_of(book, d) {
+        Some(choices) => (0..choices.len())
+            .filter(|&i| unmet(state, &choices[i]).is_none())
+            .collect(),
+        None if matches!(d, Decision::Ladder(..)) => vec![0, 1],
+        None => Vec::new(),
     }
 }
 
@@ -182,7 +204,7 @@ pub fn decision_choices(state: &State, book: &Book) -> Vec<(String, Option<Strin
         (Some(choices), _) => choices
             .iter()
             .map(|c| {
-                let locked = c.requires.iter().find(|c| !state.holds(c));
+                let locked = unmet(state, c);
                 (c.label.clone(), locked.map(|c| book.describe(c)))
             })
             .collect(),

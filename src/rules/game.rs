@@ -8,7 +8,7 @@ use super::defs::ScenarioDef;
 use super::ids::Raw;
 use super::model::NORMAL;
 use super::record::LogEntry;
-use super::setup::{StartError, new_game_at};
+use super::setup::{Opening, StartError};
 use super::state::State;
 
 /// One command the player gave, with the turn it was given on.
@@ -29,6 +29,57 @@ pub struct Game {
     pub difficulty: String,
     decisions: Vec<Decision>,
     state: State,
+}
+
+/// Games of one scenario, country and level of difficulty, checked and
+/// resolved once: each started with its own seed, as [`Game::at`] starts it.
+#[derive(Debug, Clone)]
+pub struct Openings {
+    scenario: ScenarioDef<Raw>,
+    country: Option<String>,
+    difficulty: String,
+    opening: Opening,
+}
+
+impl Openings {
+    pub fn new(
+        book: &Book,
+        scenario: ScenarioDef<Raw>,
+        country: Option<&str>,
+        difficulty: &str,
+    ) -> Result<Openings, StartError> {
+        let opening = Opening::new(book, &scenario, country, difficulty)?;
+        Ok(Openings {
+            scenario,
+            country: country.map(str::to_string),
+            difficulty: difficulty.to_string(),
+            opening,
+        })
+    }
+
+    /// A new game with this seed.
+    pub fn game(&self, book: &Book, seed: u64) -> Game {
+        Game {
+            state: self.opening.state(book, seed),
+            scenario: self.scenario.clone(),
+            country: self.country.clone(),
+            seed,
+            difficulty: self.difficulty.clone(),
+            decisions: Vec::new(),
+        }
+    }
+
+    /// The one game with this seed, keeping what was checked.
+    fn into_game(self, book: &Book, seed: u64) -> Game {
+        Game {
+            state: self.opening.state(book, seed),
+            scenario: self.scenario,
+            country: self.country,
+            seed,
+            difficulty: self.difficulty,
+            decisions: Vec::new(),
+        }
+    }
 }
 
 /// What a game is started with.
@@ -67,15 +118,7 @@ impl Game {
         seed: u64,
         difficulty: &str,
     ) -> Result<Game, StartError> {
-        let state = new_game_at(book, &scenario, country, seed, difficulty)?;
-        Ok(Game {
-            scenario,
-            country: country.map(str::to_string),
-            seed,
-            difficulty: difficulty.to_string(),
-            decisions: Vec::new(),
-            state,
-        })
+        Ok(Openings::new(book, scenario, country, difficulty)?.into_game(book, seed))
     }
 
     /// Plays recorded decisions from the start. On the first that is

@@ -32,8 +32,10 @@ pub mod types;
 mod words;
 
 pub use book::{Book, Sources};
-pub use command::{Command, Illegal, apply, can_plan, check, check_action, decision_choices};
-pub use game::{Decision as Recorded, Game, ReplayError, Start};
+pub use command::{
+    Command, Illegal, apply, can_plan, check, check_action, decision_choices, open_choices,
+};
+pub use game::{Decision as Recorded, Game, Openings, ReplayError, Start};
 pub use ids::{
     ActionId, CorridorId, CountryId, DriftId, EndingId, EventId, FlagId, Raw, Resolved,
     SituationId, TrackId,

@@ -69,75 +69,177 @@ impl Preview {
 }
 
 impl State {
-    /// A copy for trying a command out: the record, the history after the
-    /// opening position, the projects and what is waiting to land are left
-    /// behind, so that only the command's own consequences unfold.
-    fn scratch(&self) -> State {
-        State {
-            rng: self.rng.clone(),
-            powers: self.powers.clone(),
-            flags: self.flags.clone(),
-            situations: self.situations.clone(),
-            corridors: self.corridors.clone(),
-            tracks: self.tracks.clone(),
-            track_stages: self.track_stages.clone(),
-            projects: Vec::new(),
-            delayed: Vec::new(),
-            planned: self.planned.clone(),
-            cooldowns: self.cooldowns.clone(),
-            uses: self.uses.clone(),
-            // Previews draw no events.
-            fired: Vec::new(),
-            fired_last: Vec::new(),
-            pending: self.pending.clone(),
-            history: self.history.first().cloned().into_iter().collect(),
-            log: Vec::with_capacity(64),
-            deck: None,
-            scripted: Vec::new(),
-            held: self.held.clone(),
-            country: self.country,
-            seed: self.seed,
-            turn: self.turn,
-            turns: self.turns,
-            start_year: self.start_year,
-            start_quarter: self.start_quarter,
-            shares: self.shares,
-            structure: self.structure,
-            world: self.world,
-            stability: self.stability,
-            capital: self.capital,
-            capital_per_turn: self.capital_per_turn,
-            assets: self.assets,
-            autonomy: self.autonomy,
-            leverage: self.leverage,
-            outcome: self.outcome,
-            story: self.story,
-            ending: false,
-            severity: self.severity,
-            ambition: self.ambition,
-            initiative: self.initiative,
-            moved: Vec::new(),
-            moved_last: Vec::new(),
+    /// A copy for trying a command out (see [`State::scratch_into`]).
+    fn scratch(&self, book: &Book) -> State {
+        let mut s = State::blank(book, self.country, self.seed);
+        self.scratch_into(&mut s);
+        s
+    }
+
+    /// Makes `s` a copy for trying a command out, in the room `s` already
+    /// has: the record, the history after the opening position, the
+    /// projects and what is waiting to land are left behind, so that only
+    /// the command's own consequences unfold.
+    fn scratch_into(&self, s: &mut State) {
+        let State {
+            rng,
+            powers,
+            flags,
+            situations,
+            corridors,
+            tracks,
+            track_stages,
+            projects,
+            delayed,
+            planned,
+            cooldowns,
+            uses,
+            fired,
+            fired_last,
+            pending,
+            history,
+            log,
+            deck,
+            scripted,
+            held,
+            country,
+            seed,
+            turn,
+            turns,
+            start_year,
+            start_quarter,
+            shares,
+            structure,
+            world,
+            stability,
+            capital,
+            capital_per_turn,
+            assets,
+            autonomy,
+            domains,
+            leverage,
+            outcome,
+            story,
+            ending,
+            severity,
+            ambition,
+            initiative,
+            moved,
+            moved_last,
+        } = s;
+        rng.clone_from(&self.rng);
+        powers.clone_from(&self.powers);
+        flags.clone_from(&self.flags);
+        situations.clone_from(&self.situations);
+        corridors.clone_from(&self.corridors);
+        tracks.clone_from(&self.tracks);
+        track_stages.clone_from(&self.track_stages);
+        projects.clear();
+        delayed.clear();
+        planned.clone_from(&self.planned);
+        cooldowns.clone_from(&self.cooldowns);
+        uses.clone_from(&self.uses);
+        // Previews draw no events.
+        fired.clear();
+        fired_last.clear();
+        pending.clone_from(&self.pending);
+        history.clear();
+        history.extend(self.history.first().cloned());
+        log.clear();
+        log.reserve(64);
+        *deck = None;
+        scripted.clear();
+        held.clone_from(&self.held);
+        *country = self.country;
+        *seed = self.seed;
+        *turn = self.turn;
+        *turns = self.turns;
+        *start_year = self.start_year;
+        *start_quarter = self.start_quarter;
+        *shares = self.shares;
+        *structure = self.structure;
+        *world = self.world;
+        *stability = self.stability;
+        *capital = self.capital;
+        *capital_per_turn = self.capital_per_turn;
+        *assets = self.assets;
+        *autonomy = self.autonomy;
+        *domains = self.domains;
+        *leverage = self.leverage;
+        *outcome = self.outcome;
+        *story = self.story;
+        *ending = false;
+        *severity = self.severity;
+        *ambition = self.ambition;
+        *initiative = self.initiative;
+        moved.clear();
+        moved_last.clear();
+    }
+}
+
+/// Room for previewing many commands on a state one after another: each
+/// preview runs on the same scratch copy, made anew for it.
+#[derive(Default)]
+pub struct Bench {
+    scratch: Option<State>,
+}
+
+impl Bench {
+    /// The scratch copy of `state`, in the room of the last one.
+    fn scratch(&mut self, state: &State, book: &Book) -> &mut State {
+        match &mut self.scratch {
+            Some(s) => {
+                state.scratch_into(s);
+                s
+            }
+            none => none.insert(state.scratch(book)),
         }
+    }
+
+    /// What a command will do, or why it cannot be done (see [`preview`]).
+    pub fn preview(
+        &mut self,
+        state: &State,
+        book: &Book,
+        command: &Command,
+    ) -> Result<Preview, Illegal> {
+        check(state, book, command)?;
+        if let Command::Plan(id) = *command {
+            return Ok(self.action(state, book, id));
+        }
+        let s = self.scratch(state, book);
+        let before = Power::ALL.map(|p| state.proximity(p));
+        if !matches!(command, Command::EndTurn) {
+            apply(s, book, command)?;
+        }
+        let strain = strain_at_turn_end(s, book, before);
+        let from = s.turn;
+        unfold(s, book, from);
+        Ok(summarise(state, s, strain))
+    }
+
+    /// What an action will do (see [`preview_action`]).
+    pub fn action(&mut self, state: &State, book: &Book, id: ActionId) -> Preview {
+        let s = self.scratch(state, book);
+        if check(state, book, &Command::Plan(id)).is_ok() {
+            let _ = apply(s, book, &Command::Plan(id));
+            s.planned.clear();
+        }
+        s.story = s.turn;
+        s.ending = true;
+        s.take_action(book, id);
+        s.advance_projects(book);
+        s.land_delayed(book);
+        let strain = strain_at_turn_end(s, book, Power::ALL.map(|p| state.proximity(p)));
+        unfold(s, book, state.turn + 1);
+        summarise(state, s, strain)
     }
 }
 
 /// What a command will do, or why it cannot be done. Ending the turn
 /// previews nothing of its own (an empty record).
 pub fn preview(state: &State, book: &Book, command: &Command) -> Result<Preview, Illegal> {
-    check(state, book, command)?;
-    if let Command::Plan(id) = *command {
-        return Ok(preview_action(state, book, id));
-    }
-    let mut s = state.scratch();
-    let before = Power::ALL.map(|p| state.proximity(p));
-    if !matches!(command, Command::EndTurn) {
-        apply(&mut s, book, command)?;
-    }
-    let strain = strain_at_turn_end(&s, book, before);
-    let from = s.turn;
-    unfold(&mut s, book, from);
-    Ok(summarise(state, s, strain))
+    Bench::default().preview(state, book, command)
 }
 
 /// What an action will do: what planning it costs now (when it can be
@@ -146,19 +248,7 @@ pub fn preview(state: &State, book: &Book, command: &Command) -> Result<Preview,
 /// An action that cannot be planned now is previewed all the same, for the
 /// screens to say what it would do.
 pub fn preview_action(state: &State, book: &Book, id: ActionId) -> Preview {
-    let mut s = state.scratch();
-    if check(state, book, &Command::Plan(id)).is_ok() {
-        let _ = apply(&mut s, book, &Command::Plan(id));
-        s.planned.clear();
-    }
-    s.story = s.turn;
-    s.ending = true;
-    s.take_action(book, id);
-    s.advance_projects(book);
-    s.land_delayed(book);
-    let strain = strain_at_turn_end(&s, book, Power::ALL.map(|p| state.proximity(p)));
-    unfold(&mut s, book, state.turn + 1);
-    summarise(state, s, strain)
+    Bench::default().action(state, book, id)
 }
 
 /// Lets the command's project and delayed effects land, turn end by turn
@@ -181,14 +271,16 @@ fn strain_at_turn_end(s: &State, book: &Book, before: [f64; 4]) -> [f64; 4] {
     Power::ALL.map(|p| s.strain(p) + irritation(book, p, gains))
 }
 
-fn summarise(state: &State, s: State, strain: [f64; 4]) -> Preview {
+/// What the scratch copy `s` says against `state` (a copy of its record:
+/// `s` keeps its room for the next preview).
+fn summarise(state: &State, s: &State, strain: [f64; 4]) -> Preview {
     Preview {
         autonomy: s.autonomy - state.autonomy,
         leverage: s.leverage.total - state.leverage.total,
         stability: s.stability - state.stability,
         proximity: Power::ALL.map(|p| s.proximity(p) - state.proximity(p)),
         strain,
-        record: s.log,
+        record: s.log.clone(),
     }
 }
 
@@ -203,11 +295,11 @@ pub fn power_shares(state: &State, p: Power) -> u32 {
 /// What the player gains if a power on its ladder backs down before them,
 /// as the turn's end would carry it out.
 pub fn preview_yield(state: &State, book: &Book, p: Power) -> Preview {
-    let mut s = state.scratch();
+    let mut s = state.scratch(book);
     s.story = s.turn;
     s.ending = true;
     s.power_backs_down(book, p);
-    summarise(state, s, Power::ALL.map(|q| state.strain(q)))
+    summarise(state, &s, Power::ALL.map(|q| state.strain(q)))
 }
 
 /// What the next step of a power's crisis ladder would do, as the turn's
@@ -218,11 +310,11 @@ pub fn preview_climb(
     p: Power,
     step: super::types::LadderStep,
 ) -> Preview {
-    let mut s = state.scratch();
+    let mut s = state.scratch(book);
     s.story = s.turn;
     s.ending = true;
     s.climb(book, p, step);
-    summarise(state, s, Power::ALL.map(|q| state.strain(q)))
+    summarise(state, &s, Power::ALL.map(|q| state.strain(q)))
 }
 
 /// What answering the pending decision with choice `i` would do, whether or
@@ -233,13 +325,13 @@ pub fn preview_answer(state: &State, book: &Book, i: usize) -> Option<Preview> {
     if i >= n {
         return None;
     }
-    let mut s = state.scratch();
+    let mut s = state.scratch(book);
     s.story = s.turn;
     s.choose(book, i);
     let strain = strain_at_turn_end(&s, book, Power::ALL.map(|p| state.proximity(p)));
     let from = s.turn;
     unfold(&mut s, book, from);
-    Some(summarise(state, s, strain))
+    Some(summarise(state, &s, strain))
 }
 
 /// The choices of the pending decision, previewed (`None` for a locked one).

@@ -324,6 +324,7 @@ impl State {
             return;
         }
         self.shares[d.index()] = row;
+        self.domains[d.index()] = scoring::domain_autonomy(&book.model, row);
         for h in Holder::ALL {
             let (b, a) = (before.get(h), row.get(h));
             self.record(src, Var::Share(d, h), f64::from(b), f64::from(a));
@@ -337,7 +338,7 @@ impl State {
         let proximity = Power::ALL.map(|p| self.powers[p.index()].proximity);
         let start = self.history.first().map_or(proximity, |s| s.proximity);
         let before = self.autonomy;
-        self.autonomy = scoring::autonomy(&book.model, &self.shares, proximity, start);
+        self.autonomy = scoring::autonomy_of(&book.model, &self.domains, proximity, start);
         self.record(src, Var::Autonomy, before, self.autonomy);
     }
 
@@ -392,7 +393,8 @@ impl State {
     pub(super) fn compute_scores(&mut self, book: &Book) {
         let proximity = Power::ALL.map(|p| self.powers[p.index()].proximity);
         let start = self.history.first().map_or(proximity, |s| s.proximity);
-        self.autonomy = scoring::autonomy(&book.model, &self.shares, proximity, start);
+        self.domains = scoring::domains_autonomy(&book.model, &self.shares);
+        self.autonomy = scoring::autonomy_of(&book.model, &self.domains, proximity, start);
         self.leverage = scoring::leverage_parts(
             &book.model,
             proximity,

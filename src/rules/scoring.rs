@@ -34,11 +34,23 @@ pub fn domain_autonomy(model: &Model, shares: Shares) -> f64 {
 /// Autonomy (0–100): the weighted mean of the domains' autonomy, less what
 /// closing vectors cost (see [`closing`]).
 pub fn autonomy(model: &Model, shares: &[Shares; 5], proximity: [f64; 4], start: [f64; 4]) -> f64 {
-    let domains: f64 = Domain::ALL
+    autonomy_of(model, &domains_autonomy(model, shares), proximity, start)
+}
+
+/// Each domain's autonomy, by domain (see [`domain_autonomy`]).
+pub fn domains_autonomy(model: &Model, shares: &[Shares; 5]) -> [f64; 5] {
+    Domain::ALL.map(|d| domain_autonomy(model, shares[d.index()]))
+}
+
+/// [`autonomy`] from each domain's autonomy (by domain, as
+/// [`domain_autonomy`] gives it), for a state that keeps those while its
+/// shares stand still.
+pub fn autonomy_of(model: &Model, domains: &[f64; 5], proximity: [f64; 4], start: [f64; 4]) -> f64 {
+    let weighted: f64 = Domain::ALL
         .iter()
-        .map(|d| model.autonomy.weights.get(*d) * domain_autonomy(model, shares[d.index()]))
+        .map(|d| model.autonomy.weights.get(*d) * domains[d.index()])
         .sum();
-    (domains - closing(model, proximity, start)).clamp(0.0, 100.0)
+    (weighted - closing(model, proximity, start)).clamp(0.0, 100.0)
 }
 
 /// What closing vectors cost autonomy: for each power (Russia, China,

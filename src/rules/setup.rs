@@ -73,18 +73,49 @@ pub fn new_game_at(
     seed: u64,
     difficulty: &str,
 ) -> Result<State, StartError> {
-    let level = book.model.level(difficulty).ok_or_else(|| {
-        let ids: Vec<&str> = book
-            .model
-            .difficulty
-            .iter()
-            .map(|l| l.id.as_str())
-            .collect();
-        StartError::UnknownDifficulty(difficulty.to_string(), ids.join(", "))
-    })?;
-    let country = country_for(book, scenario, country)?;
-    let scenario = book.resolve_scenario(scenario)?;
-    Ok(start(book, &scenario, country, seed, level))
+    Ok(Opening::new(book, scenario, country, difficulty)?.state(book, seed))
+}
+
+/// A scenario resolved and checked for a country and a level of
+/// difficulty: the opening of any number of games, one seed each.
+#[derive(Debug, Clone)]
+pub struct Opening {
+    scenario: ScenarioDef,
+    country: CountryId,
+    level: Level,
+}
+
+impl Opening {
+    /// Checks the level, the country and the scenario (as written), as
+    /// [`new_game_at`] does.
+    pub fn new(
+        book: &Book,
+        scenario: &ScenarioDef<Raw>,
+        country: Option<&str>,
+        difficulty: &str,
+    ) -> Result<Opening, StartError> {
+        let level = book.model.level(difficulty).ok_or_else(|| {
+            let ids: Vec<&str> = book
+                .model
+                .difficulty
+                .iter()
+                .map(|l| l.id.as_str())
+                .collect();
+            StartError::UnknownDifficulty(difficulty.to_string(), ids.join(", "))
+        })?;
+        let country = country_for(book, scenario, country)?;
+        let scenario = book.resolve_scenario(scenario)?;
+        Ok(Opening {
+            scenario,
+            country,
+            level: level.clone(),
+        })
+    }
+
+    /// The opening state of a game with this seed.
+    pub fn state(&self, book: &Book, seed: u64) -> State {
+        start(book, &self.scenario, self.country, seed, &self.level)
+    }
 }
 
 /// The opening state of a resolved scenario.

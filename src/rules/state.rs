@@ -88,6 +88,9 @@ pub struct State {
     pub(super) capital_per_turn: u32,
     pub(super) assets: f64,
     pub(super) autonomy: f64,
+    /// By domain: its autonomy, kept with the shares it is computed from
+    /// (closeness moves autonomy far more often than the shares do).
+    pub(super) domains: [f64; 5],
     pub(super) leverage: Leverage,
     pub(super) flags: IdSet,
     pub(super) situations: IdSet,
@@ -154,6 +157,7 @@ impl State {
             capital_per_turn: 0,
             assets: 0.0,
             autonomy: 0.0,
+            domains: [0.0; 5],
             leverage: Leverage::default(),
             flags: IdSet::default(),
             situations: IdSet::default(),

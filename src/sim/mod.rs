@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use crate::rules::defs::ScenarioDef;
 use crate::rules::model::NORMAL;
-use crate::rules::{Book, Command, Game, Note, Raw, State, WorldVar, apply};
+use crate::rules::{Book, Command, Game, Note, Openings, Raw, State, WorldVar, apply};
 pub use matrix::{Cell, Matrix, MatrixOptions, cells, matrix};
 pub use policy::{Checklist, Player, Policy};
 pub use summary::{Summary, percentile, summarize};
@@ -91,9 +91,20 @@ pub fn play_one(
     seed: u64,
     policy: Policy,
 ) -> Game {
+    play_opened(book, &openings(book, scenario, country), seed, policy)
+}
+
+/// The games a simulation of a scenario plays, at the scenario's level of
+/// difficulty (normal when it sets none).
+fn openings(book: &Book, scenario: &ScenarioDef<Raw>, country: &str) -> Openings {
     let level = scenario.difficulty.as_deref().unwrap_or(NORMAL);
-    let mut game = Game::at(book, scenario.clone(), Some(country), seed, level)
-        .expect("the country, scenario and level were checked before the simulation started");
+    Openings::new(book, scenario.clone(), Some(country), level)
+        .expect("the country, scenario and level were checked before the simulation started")
+}
+
+/// Plays one game of `openings` to its end with a policy.
+fn play_opened(book: &Book, openings: &Openings, seed: u64, policy: Policy) -> Game {
+    let mut game = openings.game(book, seed);
     play_out(&mut game, book, &mut Player::new(policy, seed));
     game
 }
@@ -137,10 +148,11 @@ pub fn play_many(
     games: u32,
     seed: u64,
 ) -> Vec<GameResult> {
+    let openings = openings(book, scenario, country);
     (0..games)
         .into_par_iter()
         .map(|i| {
-            let game = play_one(book, scenario, country, game_seed(seed, i), policy.clone());
+            let game = play_opened(book, &openings, game_seed(seed, i), policy.clone());
             result_of(book, game.state())
         })
         .collect()

@@ -1,6 +1,8 @@
 //! Steps 1 and 2 of a turn's end: the planned actions land, projects
 //! advance and complete, delayed effects land.
 
+use std::borrow::Cow;
+
 use crate::rules::book::Book;
 use crate::rules::grammar::Effect;
 use crate::rules::ids::ActionId;
@@ -97,18 +99,21 @@ pub(in crate::rules) fn repeat_scale(book: &Book, before: u16) -> f64 {
 }
 
 /// An effect with its lasting gains scaled: share changes and strategic
-/// assets; closeness, stability, strain and the rest are left whole.
-fn scaled(e: &Effect, k: f64) -> Effect {
-    match e {
+/// assets; closeness, stability, strain and the rest are left whole (and
+/// an effect with nothing to scale, or scaled by one, is itself).
+fn scaled(e: &Effect, k: f64) -> Cow<'_, Effect> {
+    if k == 1.0 {
+        return Cow::Borrowed(e);
+    }
+    let all = |inner: &[Effect]| inner.iter().map(|e| scaled(e, k).into_owned()).collect();
+    Cow::Owned(match e {
         Effect::Shift(d, f, t, x) => Effect::Shift(*d, *f, *t, x * k),
         Effect::Gain(d, h, x) => Effect::Gain(*d, *h, x * k),
         Effect::Bind(d, h, x) => Effect::Bind(*d, *h, x * k),
         Effect::Add(Var::Assets, x) if *x > 0.0 => Effect::Add(Var::Assets, x * k),
-        Effect::Later(n, inner) => Effect::Later(*n, inner.iter().map(|e| scaled(e, k)).collect()),
-        Effect::Over(n, inner) => Effect::Over(*n, inner.iter().map(|e| scaled(e, k)).collect()),
-        Effect::When(c, inner) => {
-            Effect::When(c.clone(), inner.iter().map(|e| scaled(e, k)).collect())
-        }
-        other => other.clone(),
-    }
+        Effect::Later(n, inner) => Effect::Later(*n, all(inner)),
+        Effect::Over(n, inner) => Effect::Over(*n, all(inner)),
+        Effect::When(c, inner) => Effect::When(c.clone(), all(inner)),
+        other => return Cow::Borrowed(other),
+    })
 }

@@ -5,7 +5,7 @@
 //! worth most.
 
 use super::article;
-use crate::rules::preview::{Preview, preview, preview_action};
+use crate::rules::preview::{Bench, Preview};
 use crate::rules::{
     ActionId, Book, Command, Domain, Holder, LadderStep, Power, State, Var, can_plan,
 };
@@ -121,17 +121,22 @@ fn action_value(state: &State, book: &Book, id: ActionId, pv: &Preview, style: S
     v / f64::from(a.cost.max(1))
 }
 
-/// Greedy planning: the actions worth most per point of capital, while
+/// Greedy planning (previewing on `bench`): the actions worth most per point of capital, while
 /// they are worth anything and the capital lasts (and, for the article's
 /// policy, while the plan keeps within its limits).
-pub(crate) fn plan(state: &State, book: &Book, style: Style) -> Vec<ActionId> {
+pub(crate) fn plan(bench: &mut Bench, state: &State, book: &Book, style: Style) -> Vec<ActionId> {
     let mut scored: Vec<(f64, ActionId, Footprint)> = book
         .action_ids()
         .filter(|&a| can_plan(state, book, a))
         .filter_map(|id| {
-            let pv = preview_action(state, book, id);
+            let pv = bench.action(state, book, id);
             let v = action_value(state, book, id, &pv, style);
-            (v > WORTH_PLANNING).then(|| (v, id, Footprint::of(state, &pv)))
+            // Only the article's policy keeps limits across the plan.
+            let footprint = |pv: &Preview| match style {
+                Style::Article => Footprint::of(state, pv),
+                _ => Footprint::default(),
+            };
+            (v > WORTH_PLANNING).then(|| (v, id, footprint(&pv)))
         })
         .collect();
     scored.sort_by(|a, b| {
@@ -159,7 +164,13 @@ pub(crate) fn plan(state: &State, book: &Book, style: Style) -> Vec<ActionId> {
 
 /// The open choice worth most to the policy (the first on a tie); on a
 /// crisis ladder, the policy's rule for backing down.
-pub(crate) fn choose(state: &State, book: &Book, style: Style, open: &[usize]) -> usize {
+pub(crate) fn choose(
+    bench: &mut Bench,
+    state: &State,
+    book: &Book,
+    style: Style,
+    open: &[usize],
+) -> usize {
     if let Some((p, step)) = super::ladder_of(state) {
         let answer = ladder_answer(state, style, p, step);
         return if open.contains(&answer) {
@@ -170,7 +181,7 @@ pub(crate) fn choose(state: &State, book: &Book, style: Style, open: &[usize]) -
     }
     let mut best = (open[0], f64::NEG_INFINITY);
     for &i in open {
-        let Ok(pv) = preview(state, book, &Command::Choose(i)) else {
+        let Ok(pv) = bench.preview(state, book, &Command::Choose(i)) else {
             continue;
         };
         let mut v = value(state, book, &pv, style);

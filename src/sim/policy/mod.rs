@@ -19,7 +19,9 @@ use std::sync::Arc;
 use rand::{Rng, RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::rules::{ActionId, Book, Decision, Power, State, can_plan, decision_choices};
+pub(crate) use crate::rules::open_choices;
+use crate::rules::preview::Bench;
+use crate::rules::{ActionId, Book, Decision, Power, State, can_plan};
 
 pub use fixed::Checklist;
 
@@ -109,6 +111,8 @@ pub struct Player {
     list: Option<Arc<[ActionId]>>,
     /// The expert's memory of the game (the way of playing on it chose).
     mind: expert::Mind,
+    /// Room for the previews the greedy policies read, kept from turn to turn.
+    bench: Bench,
 }
 
 impl Player {
@@ -118,6 +122,7 @@ impl Player {
             rng: ChaCha8Rng::seed_from_u64(seed ^ 0x9e37_79b9_7f4a_7c15),
             list: None,
             mind: expert::Mind::default(),
+            bench: Bench::default(),
         }
     }
 
@@ -129,9 +134,11 @@ impl Player {
     pub fn plan(&mut self, state: &State, book: &Book) -> Vec<ActionId> {
         match &self.policy {
             Policy::Random => self.plan_random(state, book),
-            Policy::Hedger => greedy::plan(state, book, greedy::Style::Hedger),
-            Policy::First(p) => greedy::plan(state, book, greedy::Style::First(*p)),
-            Policy::Article => greedy::plan(state, book, greedy::Style::Article),
+            Policy::Hedger => greedy::plan(&mut self.bench, state, book, greedy::Style::Hedger),
+            Policy::First(p) => {
+                greedy::plan(&mut self.bench, state, book, greedy::Style::First(*p))
+            }
+            Policy::Article => greedy::plan(&mut self.bench, state, book, greedy::Style::Article),
             Policy::Expert => expert::plan(&mut self.mind, state, book),
             Policy::Fixed(list) => {
                 let ids = self.list.get_or_insert_with(|| list.known(book).into());
@@ -146,13 +153,14 @@ impl Player {
         let Some(&first) = open.first() else {
             return 0;
         };
+        let bench = &mut self.bench;
         match &self.policy {
             Policy::Random => open[self.rng.random_range(0..open.len())],
             Policy::Fixed(_) => first,
             Policy::Expert => expert::choose(&mut self.mind, state, book, &open),
-            Policy::Hedger => greedy::choose(state, book, greedy::Style::Hedger, &open),
-            Policy::First(p) => greedy::choose(state, book, greedy::Style::First(*p), &open),
-            Policy::Article => greedy::choose(state, book, greedy::Style::Article, &open),
+            Policy::Hedger => greedy::choose(bench, state, book, greedy::Style::Hedger, &open),
+            Policy::First(p) => greedy::choose(bench, state, book, greedy::Style::First(*p), &open),
+            Policy::Article => greedy::choose(bench, state, book, greedy::Style::Article, &open),
         }
     }
 
@@ -177,16 +185,6 @@ impl Player {
         }
         planned
     }
-}
-
-/// The indices of the open (not locked) choices of the first pending decision.
-pub(crate) fn open_choices(state: &State, book: &Book) -> Vec<usize> {
-    decision_choices(state, book)
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, locked))| locked.is_none())
-        .map(|(i, _)| i)
-        .collect()
 }
 
 /// The power standing on its ladder in the first pending decision, if that
