@@ -622,8 +622,17 @@ fn difficulty_sets_tolerance_income_and_how_hard_blows_hit() {
     for p in Power::ALL {
         assert!(easy.tolerance(p) > normal.tolerance(p) && normal.tolerance(p) > hard.tolerance(p));
     }
+    // Each level's income is added to what a turn brings (at least 1).
+    for (s, l) in [(&easy, "easy"), (&normal, "normal"), (&hard, "hard")] {
+        let income = i64::from(book.model.level(l).unwrap().income);
+        let base = i64::from(normal.capital_per_turn());
+        assert_eq!(
+            i64::from(s.capital_per_turn()),
+            (base + income).max(1),
+            "{l}"
+        );
+    }
     assert!(easy.capital_per_turn() > normal.capital_per_turn());
-    assert!(normal.capital_per_turn() > hard.capital_per_turn());
     assert!(matches!(
         Game::at(&book, standard(&book), Some("kazakhstan"), 5, "brutal"),
         Err(multivector::rules::StartError::UnknownDifficulty(..))

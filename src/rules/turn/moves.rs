@@ -41,7 +41,9 @@ impl State {
                 .pending
                 .iter()
                 .any(|d| matches!(d, Decision::Offer(o) if book.power_move(*o).power == m.power));
-        ready && !offering && self.holds_all(&m.when)
+        // An offer is a bargain for the turns to come: none after the last.
+        let too_late = m.kind == MoveKind::Offer && self.last_answer();
+        ready && !offering && !too_late && self.holds_all(&m.when)
     }
 
     /// The move a power wants most now, if it wants any.

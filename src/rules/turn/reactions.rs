@@ -83,7 +83,18 @@ impl State {
         if let Some(l) = book.power(p).ladder.iter().find(|l| l.step == step) {
             self.apply_all(book, &l.effects, cause);
         }
-        self.pending.push(Decision::Ladder(p, step));
+        // After the last turn the step lands, but no game is left in which
+        // to hold or back down: nothing is asked.
+        if !self.last_answer() {
+            self.pending.push(Decision::Ladder(p, step));
+        }
+    }
+
+    /// Whether the turn ending is the game's last: the powers still answer
+    /// it (their steps and pressure land, and the ending judges them), but
+    /// they ask the player nothing that only a next turn would play out.
+    pub(in crate::rules) fn last_answer(&self) -> bool {
+        self.ending && self.turn + 1 >= self.turns
     }
 
     /// The player backs down before a power on its ladder.
