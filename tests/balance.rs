@@ -238,3 +238,6 @@ fn a_simulation_does_not_depend_on_the_thread_count() {
 
 #[path = "balance/world_turns.rs"]
 mod world_turns;
+
+#[path = "balance/lessons.rs"]
+mod lessons;

@@ -99,7 +99,7 @@ impl State {
         if x <= start {
             return x;
         }
-        ((start + (x - start) * self.ambition) * 10.0).round() / 10.0
+        super::scoring::to_tenth(start + (x - start) * self.ambition)
     }
 
     /// An ending's conditions as this game reads them: a clause written for

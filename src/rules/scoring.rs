@@ -185,7 +185,12 @@ const TENTHS: f64 = 10.0;
 pub fn final_score(model: &Model, autonomy: f64, leverage: f64, stability: f64, bonus: f64) -> f64 {
     let w = &model.score;
     let s = w.autonomy * autonomy + w.leverage * leverage + w.stability * stability + bonus;
-    (s * TENTHS).round() / TENTHS
+    to_tenth(s)
+}
+
+/// A number to one decimal, as scores and bars are given.
+pub fn to_tenth(x: f64) -> f64 {
+    (x * TENTHS).round() / TENTHS
 }
 
 #[cfg(test)]
