@@ -168,6 +168,15 @@ pub fn num(x: f64) -> String {
     }
 }
 
+/// A score to a tenth, cut rather than rounded, for lists that show it
+/// without its bar: a score short of a bar (89, or 88.9) never shows on it
+/// (88.96 is "88.9", never "89.0"), and one on or past it never below it.
+pub fn tenth(x: f64) -> String {
+    // A hair's allowance so that 88.9, stored as 88.89999…, stays 88.9.
+    let t = (x * 10.0 + 1e-9).floor() / 10.0;
+    format!("{t:.1}")
+}
+
 /// Cuts a string to `n` characters, with `…` when cut.
 pub fn cut(s: &str, n: usize) -> String {
     if s.chars().count() <= n {

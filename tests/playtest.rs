@@ -1,0 +1,95 @@
+//! Defects found in a play-test at 80×24, each with a test that failed on
+//! the code before its fix.
+
+use std::path::PathBuf;
+
+use multivector::content;
+use multivector::rules::defs::ScenarioDef;
+use multivector::rules::{Book, Game, Raw};
+use multivector::save::SaveInfo;
+use multivector::ui::app::{App, Launch, Options, Screen};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn no_saves() -> PathBuf {
+    PathBuf::from("/nonexistent/multivector-test-saves")
+}
+
+fn opts(dir: PathBuf) -> Options {
+    Options {
+        save_dir: dir,
+        ascii: false,
+        color: true,
+        seed_hint: 42,
+    }
+}
+
+fn standard(book: &Book, turns: u32) -> ScenarioDef<Raw> {
+    let mut s = book.scenario("standard").unwrap().clone();
+    s.turns = Some(turns);
+    s
+}
+
+fn playing(country: &str, seed: u64, turns: u32) -> App {
+    let book = content::builtin().unwrap();
+    let game = Game::new(&book, standard(&book, turns), Some(country), seed).unwrap();
+    App::new(book, Launch::Play(Box::new(game)), &opts(no_saves()))
+}
+
+#[allow(dead_code)]
+fn press(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+#[allow(dead_code)]
+fn keys(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn draw(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut s = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            s.push_str(buf[(x, y)].symbol());
+        }
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn the_load_list_never_rounds_a_score_onto_a_bar() {
+    let mut app = App::new(
+        content::builtin().unwrap(),
+        Launch::Title,
+        &opts(no_saves()),
+    );
+    app.load.saves = vec![SaveInfo {
+        name: "lost".into(),
+        path: PathBuf::from("lost.ron"),
+        country: "kazakhstan".into(),
+        date_label: "2031 Q4".into(),
+        turn: 24,
+        turns: 24,
+        ended: true,
+        autonomy: 67.96,
+        leverage: 88.76,
+        stability: 40.0,
+        modified: None,
+        error: None,
+    }];
+    app.screen = Screen::Load;
+    let s = draw(&app, 80, 24);
+    let row = s.lines().find(|l| l.contains("lost")).unwrap();
+    assert!(
+        row.contains("67.9") && row.contains("88.7") && row.contains("40.0"),
+        "a tenth, cut, not rounded: {row}"
+    );
+    assert!(!row.contains(" 89 ") && !row.contains(" 68 "), "{row}");
+}
