@@ -93,3 +93,49 @@ fn the_load_list_never_rounds_a_score_onto_a_bar() {
     );
     assert!(!row.contains(" 89 ") && !row.contains(" 68 "), "{row}");
 }
+
+/// The popup's top border, as drawn at 80×24: the row with `╔`.
+fn popup_top(screen: &str) -> Option<String> {
+    let line = screen.lines().find(|l| l.contains('╔'))?;
+    let from = line.find('╔')?;
+    let to = line.rfind('╗')?;
+    Some(line[from..to + '╗'.len_utf8()].to_string())
+}
+
+#[test]
+fn the_event_popup_title_is_never_cut_at_its_corner() {
+    let mut seen = 0;
+    let mut waiting = 0;
+    for seed in 1..=12 {
+        let mut app = playing("kazakhstan", seed, 8);
+        for _ in 0..8 {
+            keys(&mut app, "e");
+            let mut guard = 0;
+            while app.screen == Screen::Event && guard < 12 {
+                guard += 1;
+                let s = draw(&app, 80, 24);
+                let top = popup_top(&s).unwrap_or_else(|| panic!("no popup:\n{s}"));
+                seen += 1;
+                waiting += usize::from(top.contains("waiting"));
+                // The count of events waiting, if any, on the right; the
+                // title, then a stretch of border, on the left.
+                let left = match top.strip_suffix(" more waiting ╗") {
+                    Some(rest) => rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' '),
+                    None => top.strip_suffix('╗').unwrap(),
+                };
+                assert!(
+                    left.ends_with("═"),
+                    "seed {seed}: the title runs into the corner: {top}"
+                );
+                keys(&mut app, "1");
+            }
+            if app.game().unwrap().state().outcome().is_some() {
+                break;
+            }
+        }
+    }
+    assert!(
+        seen > 10 && waiting > 0,
+        "popups seen: {seen}, with more waiting: {waiting}"
+    );
+}
