@@ -37,12 +37,10 @@ fn playing(country: &str, seed: u64, turns: u32) -> App {
     App::new(book, Launch::Play(Box::new(game)), &opts(no_saves()))
 }
 
-#[allow(dead_code)]
 fn press(app: &mut App, code: KeyCode) {
     app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
 }
 
-#[allow(dead_code)]
 fn keys(app: &mut App, s: &str) {
     for c in s.chars() {
         press(app, KeyCode::Char(c));
@@ -138,4 +136,42 @@ fn the_event_popup_title_is_never_cut_at_its_corner() {
         seen > 10 && waiting > 0,
         "popups seen: {seen}, with more waiting: {waiting}"
     );
+}
+
+fn play_to_end(app: &mut App) {
+    for _ in 0..200 {
+        match app.screen {
+            Screen::End => return,
+            Screen::Event => {
+                let before = app.game().unwrap().decisions().len();
+                for c in '1'..='9' {
+                    keys(app, &c.to_string());
+                    if app.game().unwrap().decisions().len() > before {
+                        break;
+                    }
+                }
+            }
+            _ => press(app, KeyCode::Char('e')),
+        }
+    }
+    panic!("the game did not end");
+}
+
+#[test]
+fn the_end_chart_legend_names_all_three_scores_at_80x24() {
+    let mut app = playing("kazakhstan", 11, 3);
+    play_to_end(&mut app);
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = draw(&app, w, h);
+        let top = s.lines().find(|l| l.contains('⣿')).unwrap();
+        for part in ["⣿", "•", "█", "Aut", "Lev", "Stab"] {
+            assert!(top.contains(part), "{w}x{h}: {part} missing from {top}");
+        }
+        // Each label is whole: the legend ends before the panel's corner.
+        let legend = top.split('╮').next().unwrap();
+        assert!(
+            legend.trim_end_matches(['─', ' ']).ends_with('█'),
+            "{w}x{h}: {top}"
+        );
+    }
 }
