@@ -175,3 +175,33 @@ fn the_end_chart_legend_names_all_three_scores_at_80x24() {
         );
     }
 }
+
+#[test]
+fn a_tip_names_the_save_file_where_the_game_really_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = content::builtin().unwrap();
+    let sc = book.scenario("tutorial").unwrap().clone();
+    let game = Game::new(&book, sc, None, 1).unwrap();
+    let mut app = App::new(book, Launch::Play(Box::new(game)), &opts(dir.path().into()));
+    // Only the last tip, worded with the file the game is in.
+    for tip in &mut app.tutorial.tips {
+        if tip.id == "end" {
+            tip.text =
+                "The game is over. Your game is in {save_file}: a teacher can replay it.".into();
+        } else {
+            app.tutorial.dismissed.insert(tip.id.clone());
+        }
+    }
+    play_to_end(&mut app);
+    let s = draw(&app, 200, 40);
+    let game = app.game().unwrap();
+    let name = multivector::save::finished_name(&app.book, game);
+    let file = dir.path().join(format!("{name}.ron"));
+    assert!(file.exists(), "{}", file.display());
+    assert!(!s.contains("{save_file}"), "{s}");
+    assert!(
+        s.contains(&file.display().to_string()),
+        "{}\n{s}",
+        file.display()
+    );
+}
