@@ -205,3 +205,86 @@ fn a_tip_names_the_save_file_where_the_game_really_is() {
         file.display()
     );
 }
+
+/// The preview of an action, as its panel writes it (unwrapped).
+fn preview(app: &App, id: &str) -> String {
+    use multivector::ui::widgets::actions::PreviewPanel;
+    let p = PreviewPanel {
+        book: &app.book,
+        state: app.game().unwrap().state(),
+        theme: &app.theme,
+        selected: app.book.action_id(id).unwrap().index(),
+        cache: None,
+        compact: false,
+        scroll: 0,
+        focused: false,
+    };
+    p.lines()
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn end_turn(app: &mut App) {
+    keys(app, "e");
+    while app.screen == Screen::Event {
+        let before = app.game().unwrap().decisions().len();
+        for c in '1'..='9' {
+            keys(app, &c.to_string());
+            if app.game().unwrap().decisions().len() > before {
+                break;
+            }
+        }
+    }
+}
+
+fn plan(app: &mut App, id: &str) {
+    let a = app.book.action_id(id).unwrap();
+    let cmd = multivector::rules::Command::Plan(a);
+    assert!(app.command(cmd), "{id}: {:?}", app.status);
+}
+
+#[test]
+fn a_preview_promises_no_date_for_what_cannot_be_taken_now() {
+    let mut app = playing("kazakhstan", 7, 24);
+    plan(&mut app, "education_exchange");
+    end_turn(&mut app);
+    plan(&mut app, "eu_trade_agreement");
+    end_turn(&mut app);
+    let state = app.game().unwrap().state();
+    let latin = app.book.action_id("education_exchange").unwrap();
+    let p = state.projects().iter().find(|p| p.action == latin).unwrap();
+    let due = multivector::report::debrief::date_of(state, state.turn() + p.duration - p.done);
+    let s = preview(&app, "education_exchange");
+    assert!(s.contains("Not now"), "{s}");
+    assert!(
+        s.contains(&format!(
+            "Under way: {} of {} turns done",
+            p.done, p.duration
+        )),
+        "{s}"
+    );
+    assert!(s.contains(&format!("done by {due}")), "{due}: {s}");
+    let dated = |l: &&str| l.contains("Done by") || l.contains("From 20") || l.contains("Over 20");
+    assert_eq!(
+        s.lines().filter(dated).count(),
+        0,
+        "no other date is promised: {s}"
+    );
+    // Once, and taken: it says so and promises nothing.
+    end_turn(&mut app);
+    end_turn(&mut app);
+    end_turn(&mut app);
+    let s = preview(&app, "eu_trade_agreement");
+    assert!(s.contains("only once"), "{s}");
+    assert!(
+        !s.contains("Done by") && !s.contains("after it is taken"),
+        "{s}"
+    );
+}
