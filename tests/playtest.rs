@@ -288,3 +288,29 @@ fn a_preview_promises_no_date_for_what_cannot_be_taken_now() {
         "{s}"
     );
 }
+
+#[test]
+fn a_cooldown_past_the_last_turn_says_it_cannot_be_taken_again() {
+    // An 8-turn game: a cooldown of 4 from turn 6 ends after the game.
+    let mut app = playing("kazakhstan", 7, 8);
+    for _ in 0..5 {
+        end_turn(&mut app);
+    }
+    plan(&mut app, "ots_summit");
+    end_turn(&mut app);
+    let s = preview(&app, "ots_summit");
+    assert!(s.contains("cannot be taken again in this game"), "{s}");
+    assert!(
+        !s.contains("available again") && !s.contains("turn 1"),
+        "{s}"
+    );
+    // Its status line when tried says the same.
+    app.command(multivector::rules::Command::Plan(
+        app.book.action_id("ots_summit").unwrap(),
+    ));
+    let status = app.status.clone().unwrap_or_default();
+    assert!(
+        status.contains("cannot be taken again in this game"),
+        "{status}"
+    );
+}

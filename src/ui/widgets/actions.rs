@@ -141,10 +141,23 @@ impl Widget for ActionList<'_> {
 /// counted from 1, as the screen counts them.
 pub fn why_not(state: &State, e: &Illegal) -> String {
     match e {
+        Illegal::Cooldown(_) if never_again(state, e) => {
+            "cannot be taken again in this game: its pause outlasts the last turn".into()
+        }
         Illegal::Cooldown(t) => {
             format!("available again in {} (turn {})", date_of(state, *t), t + 1)
         }
         other => other.to_string(),
+    }
+}
+
+/// Whether a refusal holds for the rest of the game: used up, over, or a
+/// pause that ends after the last turn.
+pub fn never_again(state: &State, e: &Illegal) -> bool {
+    match e {
+        Illegal::AlreadyUsed | Illegal::GameOver => true,
+        Illegal::Cooldown(t) => *t >= state.turns(),
+        _ => false,
     }
 }
 
@@ -217,7 +230,7 @@ impl PreviewPanel<'_> {
         } else {
             Dated::Relative
         };
-        if !matches!(check, Err(Illegal::AlreadyUsed | Illegal::GameOver)) || planned {
+        if planned || !check.as_ref().is_err_and(|e| never_again(s, e)) {
             for part in action_parts(s, book, t, id, dated) {
                 lines.push(part.line(t, ""));
             }
