@@ -314,3 +314,23 @@ fn a_cooldown_past_the_last_turn_says_it_cannot_be_taken_again() {
         "{status}"
     );
 }
+
+#[test]
+fn a_long_name_is_cut_before_the_project_counter() {
+    let mut app = playing("kazakhstan", 7, 24);
+    plan(&mut app, "eu_trade_agreement");
+    end_turn(&mut app);
+    plan(&mut app, "china_rail_deal");
+    end_turn(&mut app);
+    let s = draw(&app, 80, 24);
+    let row = |name: &str| {
+        s.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name}:\n{s}"))
+            .to_string()
+    };
+    let eu = row("Enhanced partners");
+    assert!(eu.contains("[2/3]") && eu.contains('…'), "{eu}");
+    let rail = row("China rail or");
+    assert!(rail.contains("[1/4]"), "{rail}");
+}

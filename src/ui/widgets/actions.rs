@@ -110,10 +110,15 @@ impl Widget for ActionList<'_> {
                 (t.cross(), t.dim())
             };
             let pointer = if i == self.selected { t.pointer() } else { " " };
-            let mut name = a.name.clone();
-            if let Some(p) = running {
-                name = format!("{name} [{}/{}]", p.done, p.duration);
-            }
+            // A project's counter stays whole: the name is cut before it.
+            let name = match running {
+                Some(p) => {
+                    let counter = format!(" [{}/{}]", p.done, p.duration);
+                    let room = name_w.saturating_sub(counter.chars().count());
+                    format!("{}{counter}", cut(&a.name, room))
+                }
+                None => a.name.clone(),
+            };
             let line = Line::from(vec![
                 Span::raw(format!("{pointer}{mark} ")),
                 Span::styled(format!("{:<name_w$}", cut(&name, name_w)), style),
