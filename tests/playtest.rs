@@ -334,3 +334,29 @@ fn a_long_name_is_cut_before_the_project_counter() {
     let rail = row("China rail or");
     assert!(rail.contains("[1/4]"), "{rail}");
 }
+
+#[test]
+fn a_situation_past_its_threshold_is_said_to_begin_as_the_turn_ends() {
+    use multivector::rules::defs::Effect;
+    use multivector::rules::{Var, WorldVar};
+    use multivector::ui::widgets::world::situation_lines;
+    let book = content::builtin().unwrap();
+    let mut sc = standard(&book, 24);
+    sc.overrides
+        .push(Effect::Set(Var::World(WorldVar::RussiaStrength), 30.0));
+    let game = Game::new(&book, sc, Some("kazakhstan"), 7).unwrap();
+    let slump = book.situation_id("russian_slump").unwrap();
+    assert!(
+        !game.state().in_force(slump),
+        "not in force before a turn ends"
+    );
+    let app = App::new(book, Launch::Play(Box::new(game)), &opts(no_saves()));
+    let lines: Vec<String> = situation_lines(&app.book, app.game().unwrap().state(), &app.theme)
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    let text = lines.join("\n");
+    assert!(!text.contains("No situation in force."), "{text}");
+    let slump = lines.iter().find(|l| l.contains("Russian slump")).unwrap();
+    assert!(slump.contains("begins as this turn ends"), "{text}");
+}
