@@ -86,8 +86,8 @@ fn the_load_list_never_rounds_a_score_onto_a_bar() {
     let s = draw(&app, 80, 24);
     let row = s.lines().find(|l| l.contains("lost")).unwrap();
     assert!(
-        row.contains("67.9") && row.contains("88.7") && row.contains("40.0"),
-        "a tenth, cut, not rounded: {row}"
+        row.contains("67.96") && row.contains("88.76") && row.contains("40.0"),
+        "never rounded up onto a bar: {row}"
     );
     assert!(!row.contains(" 89 ") && !row.contains(" 68 "), "{row}");
 }

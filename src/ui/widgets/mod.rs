@@ -187,13 +187,18 @@ pub fn num(x: f64) -> String {
     }
 }
 
-/// A score to a tenth, cut rather than rounded, for lists that show it
-/// without its bar: a score short of a bar (89, or 88.9) never shows on it
-/// (88.96 is "88.9", never "89.0"), and one on or past it never below it.
+/// A score for a list that shows it without its bar: to a tenth when that
+/// rounds it down, to a hundredth (cut) when a tenth would round it up, so
+/// that a score short of a bar (89, or 88.9) never shows on it: 88.96 is
+/// "88.96", never "89.0"; 88.94 is "88.9".
 pub fn tenth(x: f64) -> String {
-    // A hair's allowance so that 88.9, stored as 88.89999…, stays 88.9.
-    let t = (x * 10.0 + 1e-9).floor() / 10.0;
-    format!("{t:.1}")
+    let r = (x * 10.0).round() / 10.0;
+    if r > x {
+        // A hair's allowance: 67.96 is stored as 67.9599…, and stays 67.96.
+        format!("{:.2}", ((x * 100.0) + 1e-6).floor() / 100.0)
+    } else {
+        format!("{r:.1}")
+    }
 }
 
 /// Cuts a string to `n` characters, with `…` when cut.
@@ -324,6 +329,18 @@ mod tests {
         assert_eq!(text(false, -2.0), "▼−2");
         assert_eq!(text(true, 0.01), "0");
         assert_eq!(text(false, 0.01), "±0");
+    }
+
+    #[test]
+    fn a_listed_score_never_rounds_up_onto_a_bar() {
+        assert_eq!(tenth(88.96), "88.96");
+        assert_eq!(tenth(88.94), "88.9");
+        assert_eq!(tenth(88.9), "88.9");
+        assert_eq!(tenth(89.0), "89.0");
+        assert_eq!(tenth(56.15), "56.15");
+        assert_eq!(tenth(67.96), "67.96");
+        assert_eq!(tenth(88.799_999), "88.79");
+        assert_eq!(tenth(100.0), "100.0");
     }
 
     #[test]
