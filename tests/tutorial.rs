@@ -95,7 +95,7 @@ fn walk(app: &mut App) -> BTreeMap<String, usize> {
             for (w, h) in [(80, 24), (120, 40)] {
                 let s = screen(app, w, h);
                 assert!(s.contains(&tip.title), "{}: {w}x{h}\n{s}", tip.id);
-                let words: Vec<String> = tutorial::text(&tip)
+                let words: Vec<String> = tutorial::shown(app, &tip)
                     .split_whitespace()
                     .map(String::from)
                     .collect();
@@ -255,7 +255,7 @@ fn every_tip_has_its_text_names_known_keys_and_fits_the_smallest_screen() {
     let tips = tips().unwrap();
     assert!(tips.len() >= 11);
     for tip in &tips {
-        let text = tutorial::text(tip);
+        let text = tutorial::shown(&app, tip);
         assert!(text.len() > 80, "{}: too short to explain anything", tip.id);
         assert!(
             !text.contains('{') && !text.contains('}'),

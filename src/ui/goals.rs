@@ -96,9 +96,11 @@ pub fn goal(state: &State, book: &Book, cond: &Cond, minus: &str, when: When) ->
     };
     // A score as judged is the mean of the last turns: the value of the
     // last turn goes beside it, so that neither surprises.
-    let last = |v: &Var| match (when, v) {
+    // It is read against the same threshold, so it rounds like the main
+    // value: one decimal unless that would put it on the bar.
+    let last = |v: &Var, x: f64| match (when, v) {
         (When::SoFar, Var::Autonomy | Var::Leverage | Var::Stability) => {
-            format!(" · last turn {}", near(state.get(*v), value(v)))
+            format!(" · last turn {}", near(state.get(*v), x))
         }
         _ => String::new(),
     };
@@ -106,17 +108,21 @@ pub fn goal(state: &State, book: &Book, cond: &Cond, minus: &str, when: When) ->
         Cond::AtLeast(v, x) => {
             let (name, now) = (var_name(book, v), near(value(v), *x));
             if held {
-                format!("{name} {now} (at least {}){}", threshold(*x), last(v))
+                format!("{name} {now} (at least {}){}", threshold(*x), last(v, *x))
             } else {
-                format!("{name} {now} of {} needed{}", threshold(*x), last(v))
+                format!("{name} {now} of {} needed{}", threshold(*x), last(v, *x))
             }
         }
         Cond::AtMost(v, x) => {
             let (name, now) = (var_name(book, v), near(value(v), *x));
             if held {
-                format!("{name} {now} (at most {}){}", threshold(*x), last(v))
+                format!("{name} {now} (at most {}){}", threshold(*x), last(v, *x))
             } else {
-                format!("{name} {now}, at most {} needed{}", threshold(*x), last(v))
+                format!(
+                    "{name} {now}, at most {} needed{}",
+                    threshold(*x),
+                    last(v, *x)
+                )
             }
         }
         Cond::Gained(v, x) => match state.gained(*v) {
@@ -330,5 +336,25 @@ mod tests {
             let r = best_readings(&s, &book, "−", when);
             assert!(r.iter().all(|r| !r.text.contains("last turn")));
         }
+    }
+
+    #[test]
+    fn the_last_turn_is_rounded_against_the_threshold_like_the_mean() {
+        let book = crate::content::builtin().unwrap();
+        let sc = book.scenario("standard").unwrap().clone();
+        let s = crate::rules::new_game(&book, &sc, Some("kazakhstan"), 7).unwrap();
+        let r = best_readings(&s, &book, "−", When::SoFar);
+        let lasts: Vec<&str> = r
+            .iter()
+            .filter_map(|r| r.text.split(" · last turn ").nth(1))
+            .collect();
+        assert!(!lasts.is_empty(), "{r:?}");
+        for last in lasts {
+            let decimals = last.split('.').nth(1).map_or(0, str::len);
+            assert_eq!(decimals, 1, "one decimal away from the bar: {last}");
+        }
+        let autonomy = r.iter().find(|r| r.text.starts_with("Autonomy ")).unwrap();
+        let want = format!(" · last turn {}", near(s.autonomy(), 68.0));
+        assert!(autonomy.text.ends_with(&want), "{}", autonomy.text);
     }
 }

@@ -62,6 +62,25 @@ pub fn text(tip: &Tip) -> String {
     })
 }
 
+/// The file the game is kept in, for a tip's `{save_file}`: the finished
+/// game's own save once it is over, the autosave before.
+pub fn save_file(app: &App) -> String {
+    let name = match &app.play {
+        Some(p) if p.game.state().is_over() => crate::save::finished_name(&app.book, &p.game),
+        _ => crate::save::AUTOSAVE.to_string(),
+    };
+    app.save_dir
+        .join(format!("{name}.ron"))
+        .display()
+        .to_string()
+}
+
+/// A tip's text as shown: the keys put in, and `{save_file}` the file
+/// this game is kept in (under `--save-dir`, when given).
+pub fn shown(app: &App, tip: &Tip) -> String {
+    text(tip).replace("{save_file}", &save_file(app))
+}
+
 /// Whether the moment of a tip has come, on the screen now up.
 fn met(moment: Moment, screen: Screen, play: &Play) -> bool {
     let s = play.game.state();
@@ -110,7 +129,7 @@ pub fn dismiss(app: &mut App) {
 fn lines(app: &App, tip: &Tip) -> Vec<Line<'static>> {
     let t = &app.theme;
     vec![
-        Line::raw(text(tip)),
+        Line::raw(shown(app, tip)),
         Line::raw(""),
         Line::from(vec![
             Span::styled(

@@ -73,16 +73,23 @@ fn chart(app: &App, state: &State, area: Rect, buf: &mut Buffer) {
         .fold((100.0f64, 0.0f64), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
     let lo = ((lo - 5.0) / 10.0).floor().clamp(0.0, 9.0) * 10.0;
     let hi = (((hi + 5.0) / 10.0).ceil() * 10.0).clamp(lo + 10.0, 100.0);
-    // The legend goes in the title, so it never covers the lines.
-    let title = Line::from(vec![
-        Span::raw(" "),
-        Span::styled("Autonomy ⣿", t.autonomy()),
-        Span::raw(" · "),
-        Span::styled("Leverage •", t.leverage()),
-        Span::raw(" · "),
-        Span::styled("Stability █", t.stability()),
-        Span::raw(" "),
-    ]);
+    // The legend goes in the title, so it never covers the lines; the
+    // names are shortened where the whole of them would not fit.
+    let legend = |names: [&'static str; 3]| {
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled(format!("{} ⣿", names[0]), t.autonomy()),
+            Span::raw(" · "),
+            Span::styled(format!("{} •", names[1]), t.leverage()),
+            Span::raw(" · "),
+            Span::styled(format!("{} █", names[2]), t.stability()),
+            Span::raw(" "),
+        ])
+    };
+    let mut title = legend(["Autonomy", "Leverage", "Stability"]);
+    if title.width() + 2 > usize::from(area.width) {
+        title = legend(["Aut.", "Lev.", "Stab."]);
+    }
     Chart::new(datasets)
         .block(panel(t, title, false))
         .x_axis(

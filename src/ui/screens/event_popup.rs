@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::event::{Content, content};
 use crate::ui::app::App;
 use crate::ui::keymap::{Ctx, Msg};
-use crate::ui::widgets::{Window, centered, footer, popup, rows, window, window_cues};
+use crate::ui::widgets::{Window, centered, footer, popup_noted, rows, window, window_cues};
 
 /// The rows these lines take when wrapped to `width`, exactly as drawn.
 fn height(lines: &[Line<'static>], width: u16, trim: bool) -> u16 {
@@ -22,6 +22,8 @@ fn height(lines: &[Line<'static>], width: u16, trim: bool) -> u16 {
 struct Laid {
     rect: Rect,
     title: String,
+    /// "2 more waiting", on the border's right.
+    note: String,
     /// The event's words (wrapped trimmed), then "Your answer:" and the
     /// answers (wrapped as they are), as one text of `body + answers` rows.
     lines: Vec<Line<'static>>,
@@ -73,10 +75,11 @@ fn lay_out(app: &App, area: Rect) -> Option<Laid> {
     let h = need(&c).min(room);
     let rect = centered(area, w, h);
     let more = play.game.state().pending().len() - 1;
-    let title = if more > 0 {
-        format!("{} ({} more waiting)", c.title, more)
+    let title = c.title.clone();
+    let note = if more > 0 {
+        format!("{more} more waiting")
     } else {
-        c.title.clone()
+        String::new()
     };
     let inner = rect.inner(ratatui::layout::Margin::new(1, 1));
     let [view, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
@@ -94,6 +97,7 @@ fn lay_out(app: &App, area: Rect) -> Option<Laid> {
     Some(Laid {
         rect,
         title,
+        note,
         lines: c.lines,
         answers,
         body,
@@ -150,7 +154,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let t = &app.theme;
-    popup(t, &l.title, l.rect, buf);
+    popup_noted(t, &l.title, &l.note, l.rect, buf);
     let w = window_of(&l, play.event_scroll);
     let (first, shown) = (w.first as u16, w.shown as u16);
     // The part of the event's words in the window, then the answers'.

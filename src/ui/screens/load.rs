@@ -11,7 +11,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Widget};
 use crate::save::{self, SaveInfo};
 use crate::ui::app::{App, Screen};
 use crate::ui::keymap::{Ctx, Msg};
-use crate::ui::widgets::{cut, footer, num, panel, status};
+use crate::ui::widgets::{cut, footer, panel, status, tenth};
 
 #[derive(Debug, Clone, Default)]
 pub struct LoadState {
@@ -115,9 +115,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     } else {
                         format!("{}/{}", s.turn, s.turns)
                     }),
-                    Cell::from(num(s.autonomy.round())),
-                    Cell::from(num(s.leverage.round())),
-                    Cell::from(num(s.stability.round())),
+                    Cell::from(tenth(s.autonomy)),
+                    Cell::from(tenth(s.leverage)),
+                    Cell::from(tenth(s.stability)),
                 ]),
             };
             if i == app.load.selected {

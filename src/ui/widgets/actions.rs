@@ -11,9 +11,10 @@ use ratatui::widgets::Widget;
 use std::rc::Rc;
 
 use super::cache::{RowCache, Version};
-use super::consequences::action_parts;
+use super::consequences::{Dated, action_parts};
 use super::{cut, panel, put_line, scroll_cue, scroll_cue_above, scrolled, wrap_styled};
-use crate::rules::{ActionId, Book, Illegal, State, check_action};
+use crate::report::debrief::date_of;
+use crate::rules::{ActionId, Book, Illegal, Project, State, check_action};
 use crate::ui::keymap::{Msg, key};
 use crate::ui::listed::listed;
 use crate::ui::theme::Theme;
@@ -109,10 +110,15 @@ impl Widget for ActionList<'_> {
                 (t.cross(), t.dim())
             };
             let pointer = if i == self.selected { t.pointer() } else { " " };
-            let mut name = a.name.clone();
-            if let Some(p) = running {
-                name = format!("{name} [{}/{}]", p.done, p.duration);
-            }
+            // A project's counter stays whole: the name is cut before it.
+            let name = match running {
+                Some(p) => {
+                    let counter = format!(" [{}/{}]", p.done, p.duration);
+                    let room = name_w.saturating_sub(counter.chars().count());
+                    format!("{}{counter}", cut(&a.name, room))
+                }
+                None => a.name.clone(),
+            };
             let line = Line::from(vec![
                 Span::raw(format!("{pointer}{mark} ")),
                 Span::styled(format!("{:<name_w$}", cut(&name, name_w)), style),
@@ -140,13 +146,37 @@ impl Widget for ActionList<'_> {
 /// counted from 1, as the screen counts them.
 pub fn why_not(state: &State, e: &Illegal) -> String {
     match e {
-        Illegal::Cooldown(t) => format!(
-            "available again in {} (turn {})",
-            crate::report::debrief::date_of(state, *t),
-            t + 1
-        ),
+        Illegal::Cooldown(_) if never_again(state, e) => {
+            "cannot be taken again in this game: its pause outlasts the last turn".into()
+        }
+        Illegal::Cooldown(t) => {
+            format!("available again in {} (turn {})", date_of(state, *t), t + 1)
+        }
         other => other.to_string(),
     }
+}
+
+/// Whether a refusal holds for the rest of the game: used up, over, or a
+/// pause that ends after the last turn.
+pub fn never_again(state: &State, e: &Illegal) -> bool {
+    match e {
+        Illegal::AlreadyUsed | Illegal::GameOver => true,
+        Illegal::Cooldown(t) => *t >= state.turns(),
+        _ => false,
+    }
+}
+
+/// A project under way, and when it will be done: its last turn ends
+/// the quarter before the date said.
+pub fn under_way(state: &State, p: &Project) -> String {
+    let left = p.duration.saturating_sub(p.done);
+    let due = state.turn() + left;
+    let when = if due > state.turns() {
+        "not done before the game ends".to_string()
+    } else {
+        format!("done by {} (lasts)", date_of(state, due))
+    };
+    format!("Under way: {} of {} turns done; {when}", p.done, p.duration)
 }
 
 pub struct PreviewPanel<'a> {
@@ -172,7 +202,9 @@ impl PreviewPanel<'_> {
         let id = ActionId::from_index(self.selected);
         let a = book.action(id);
         let mut lines: Vec<Line<'static>> = Vec::new();
-        if s.planned().contains(&id) {
+        let planned = s.planned().contains(&id);
+        let check = check_action(s, book, id);
+        if planned {
             lines.push(Line::styled(
                 format!(
                     "{} Planned this turn ({} takes it back)",
@@ -181,19 +213,32 @@ impl PreviewPanel<'_> {
                 ),
                 t.good(),
             ));
-        } else if let Err(e) = check_action(s, book, id) {
+        } else if let Err(e) = &check {
             lines.push(Line::styled(
-                format!("{} Not now: {}", t.cross(), why_not(s, &e)),
+                format!("{} Not now: {}", t.cross(), why_not(s, e)),
                 t.warn(),
             ));
+        }
+        // A project under way: when it will really be done.
+        if let Some(p) = s.projects().iter().find(|p| p.action == id) {
+            lines.push(Line::styled(under_way(s, p), t.heading()));
         }
         if !self.compact {
             lines.push(Line::raw(a.text.clone()));
         }
         // What it would do, by when it lands, with a warning when it may
         // draw a reaction.
-        for part in action_parts(s, book, t, id) {
-            lines.push(part.line(t, ""));
+        // What cannot be taken now is not dated: a date would be a promise.
+        // What can never be taken again is not previewed at all.
+        let dated = if planned || check.is_ok() {
+            Dated::Calendar
+        } else {
+            Dated::Relative
+        };
+        if planned || !check.as_ref().is_err_and(|e| never_again(s, e)) {
+            for part in action_parts(s, book, t, id, dated) {
+                lines.push(part.line(t, ""));
+            }
         }
         if self.compact {
             lines.push(Line::styled(a.text.clone(), t.dim()));

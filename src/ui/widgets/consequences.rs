@@ -38,6 +38,36 @@ impl Part {
 /// or as this turn ends), then what lands later, by the turns it lands in.
 /// `all_scores` shows the three scores even when they do not move.
 pub fn parts(state: &State, book: &Book, t: &Theme, pv: &Preview, all_scores: bool) -> Vec<Part> {
+    dated_parts(state, book, t, pv, all_scores, Dated::Calendar)
+}
+
+/// How a preview dates what lands later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dated {
+    /// By the calendar: for what is chosen now ("Done by 2027 Q2").
+    Calendar,
+    /// Counted from when it is taken, for an action that cannot be taken
+    /// now ("Done 3 turns after it is taken"): a date would be a promise.
+    Relative,
+}
+
+/// "a turn", "3 turns".
+fn turns(n: u32) -> String {
+    if n == 1 {
+        "a turn".into()
+    } else {
+        format!("{n} turns")
+    }
+}
+
+fn dated_parts(
+    state: &State,
+    book: &Book,
+    t: &Theme,
+    pv: &Preview,
+    all_scores: bool,
+    dated: Dated,
+) -> Vec<Part> {
     let now = state.turn();
     let first: Vec<LogEntry> = pv
         .record
@@ -61,12 +91,17 @@ pub fn parts(state: &State, book: &Book, t: &Theme, pv: &Preview, all_scores: bo
             .any(|e| matches!(e.entry, Entry::Note(Note::ProjectDone(_))));
         // A turn's end lands what is due; it is seen from the next turn.
         let (from, to) = (a + 1, b + 1);
-        let heading = if done {
-            format!("Done by {} (lasts):", date_of(state, to))
-        } else if from == to {
-            format!("From {}:", date_of(state, from))
-        } else {
-            format!("Over {}–{}:", date_of(state, from), date_of(state, to))
+        let heading = match dated {
+            Dated::Calendar if done => format!("Done by {} (lasts):", date_of(state, to)),
+            Dated::Calendar if from == to => format!("From {}:", date_of(state, from)),
+            Dated::Calendar => format!("Over {}–{}:", date_of(state, from), date_of(state, to)),
+            Dated::Relative if done => {
+                format!("Done {} after it is taken (lasts):", turns(to - now))
+            }
+            Dated::Relative if from == to => {
+                format!("From {} after it is taken:", turns(from - now))
+            }
+            Dated::Relative => format!("Over {}–{} turns after it is taken:", from - now, to - now),
         };
         // A delayed group reads as one line: its date, then its changes.
         let mut spans = Vec::new();
@@ -80,7 +115,7 @@ pub fn parts(state: &State, book: &Book, t: &Theme, pv: &Preview, all_scores: bo
             spans.extend(part.spans);
         }
         // After the last turn's end, nothing lands any more.
-        if b >= state.turns() {
+        if dated == Dated::Calendar && b >= state.turns() {
             spans.push(Span::styled(
                 " (after the last turn: never lands)",
                 t.warn(),
@@ -99,12 +134,18 @@ fn is_project(e: &LogEntry) -> bool {
 
 /// The parts of an action: what it does when the turn ends and, for a
 /// project, what it brings by its completion.
-pub fn action_parts(state: &State, book: &Book, t: &Theme, id: ActionId) -> Vec<Part> {
+pub fn action_parts(
+    state: &State,
+    book: &Book,
+    t: &Theme,
+    id: ActionId,
+    dated: Dated,
+) -> Vec<Part> {
     // The three scores are shown even unmoved, unless a project's
     // completion says what it does to them.
     let all = book.action(id).duration == 0;
     let pv = preview_action(state, book, id);
-    let mut out = parts(state, book, t, &pv, all);
+    let mut out = dated_parts(state, book, t, &pv, all, dated);
     out.extend(provoked(state, t, &pv));
     out
 }
@@ -158,7 +199,7 @@ mod tests {
         let t = Theme::new(false, false);
         // Buying drones: capital, strain, shares, closeness, a flag.
         let drones = book.action_id("joint_exercises").unwrap();
-        let text_of = |id| text(&action_parts(&s, &book, &t, id));
+        let text_of = |id| text(&action_parts(&s, &book, &t, id, Dated::Calendar));
         let p = text_of(drones);
         for want in [
             "Capital: ▼−2 now",
@@ -181,7 +222,7 @@ mod tests {
         let (book, s) = game();
         let t = Theme::new(false, false);
         let corridor = book.action_id("middle_corridor").unwrap();
-        let p = text(&action_parts(&s, &book, &t, corridor));
+        let p = text(&action_parts(&s, &book, &t, corridor, Dated::Calendar));
         assert!(p.contains("Strain: Russia +6"), "what it does at once: {p}");
         let done = p.lines().find(|l| l.starts_with("Done by")).expect(&p);
         assert!(
@@ -199,7 +240,7 @@ mod tests {
         let s = crate::rules::new_game(&book, &sc, Some("kazakhstan"), 7).unwrap();
         let t = Theme::new(false, false);
         let corridor = book.action_id("middle_corridor").unwrap();
-        let p = text(&action_parts(&s, &book, &t, corridor));
+        let p = text(&action_parts(&s, &book, &t, corridor, Dated::Calendar));
         assert!(p.contains("never lands"), "{p}");
     }
 }

@@ -89,11 +89,30 @@ pub fn panel<'a>(theme: &Theme, title: impl Into<Line<'a>>, focused: bool) -> Bl
 
 /// Clears the area and draws a popup frame; returns the inside.
 pub fn popup(theme: &Theme, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
+    popup_noted(theme, title, "", area, buf)
+}
+
+/// A popup whose border carries a note on the right of its title (e.g.
+/// "2 more waiting"); the title is cut between words to leave room for
+/// the note and a stretch of border, never at the corner.
+pub fn popup_noted(theme: &Theme, title: &str, note: &str, area: Rect, buf: &mut Buffer) -> Rect {
     Clear.render(area, buf);
-    let block = Block::bordered()
+    // The corners, a space each side of the title, and one ═ at least
+    // between it and the corner or the note.
+    let room = usize::from(area.width).saturating_sub(5);
+    let note = if note.is_empty() || note.chars().count() + 12 > room {
+        String::new()
+    } else {
+        format!(" {note} ")
+    };
+    let title = cut_words(title, room.saturating_sub(note.chars().count()));
+    let mut block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.border_focus())
         .title(Span::styled(format!(" {title} "), theme.title()));
+    if !note.is_empty() {
+        block = block.title(Line::from(Span::styled(note, theme.title())).right_aligned());
+    }
     let inner = block.inner(area);
     block.render(area, buf);
     inner
@@ -168,6 +187,20 @@ pub fn num(x: f64) -> String {
     }
 }
 
+/// A score for a list that shows it without its bar: to a tenth when that
+/// rounds it down, to a hundredth (cut) when a tenth would round it up, so
+/// that a score short of a bar (89, or 88.9) never shows on it: 88.96 is
+/// "88.96", never "89.0"; 88.94 is "88.9".
+pub fn tenth(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    if r > x {
+        // A hair's allowance: 67.96 is stored as 67.9599…, and stays 67.96.
+        format!("{:.2}", ((x * 100.0) + 1e-6).floor() / 100.0)
+    } else {
+        format!("{r:.1}")
+    }
+}
+
 /// Cuts a string to `n` characters, with `…` when cut.
 pub fn cut(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
@@ -178,6 +211,33 @@ pub fn cut(s: &str, n: usize) -> String {
         let mut t: String = s.chars().take(n - 1).collect();
         t.push('…');
         t
+    }
+}
+
+/// Cuts a string to `n` characters between words, with `…` when cut; a
+/// first word longer than `n` is cut inside it, as [`cut`] does.
+pub fn cut_words(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let mut kept = String::new();
+    for word in s.split(' ') {
+        let with = if kept.is_empty() {
+            word.to_string()
+        } else {
+            format!("{kept} {word}")
+        };
+        if with.chars().count() + 1 > n {
+            break;
+        }
+        kept = with;
+    }
+    // A cut after a colon or a comma leaves it dangling: drop it.
+    let kept = kept.trim_end_matches([':', ',', ';', ' ']);
+    if kept.is_empty() {
+        cut(s, n)
+    } else {
+        format!("{kept}…")
     }
 }
 
@@ -269,6 +329,28 @@ mod tests {
         assert_eq!(text(false, -2.0), "▼−2");
         assert_eq!(text(true, 0.01), "0");
         assert_eq!(text(false, 0.01), "±0");
+    }
+
+    #[test]
+    fn a_listed_score_never_rounds_up_onto_a_bar() {
+        assert_eq!(tenth(88.96), "88.96");
+        assert_eq!(tenth(88.94), "88.9");
+        assert_eq!(tenth(88.9), "88.9");
+        assert_eq!(tenth(89.0), "89.0");
+        assert_eq!(tenth(56.15), "56.15");
+        assert_eq!(tenth(67.96), "67.96");
+        assert_eq!(tenth(88.799_999), "88.79");
+        assert_eq!(tenth(100.0), "100.0");
+    }
+
+    #[test]
+    fn titles_are_cut_between_words() {
+        let t = "Turkey offers: Turkish investors want a stake in the corridor";
+        assert_eq!(cut_words(t, 80), t);
+        assert_eq!(cut_words(t, 30), "Turkey offers: Turkish…");
+        assert_eq!(cut_words(t, 16), "Turkey offers…");
+        assert_eq!(cut_words("Unbreakableword", 6), "Unbre…");
+        assert_eq!(cut_words(t, 0), "");
     }
 
     #[test]

@@ -66,28 +66,45 @@ pub fn situation_lines(book: &Book, state: &State, t: &Theme) -> Vec<Line<'stati
             Span::raw(track_stage(book, state, TrackId::from_index(i))),
         ]));
     }
-    let (on, off): (Vec<_>, Vec<_>) = book
-        .world
-        .situations
-        .iter()
-        .enumerate()
-        .partition(|(i, _)| state.in_force(SituationId::from_index(*i)));
-    let on: Vec<_> = on.into_iter().map(|(_, s)| s).collect();
-    let off: Vec<_> = off.into_iter().map(|(_, s)| s).collect();
+    // A situation switches as the turn ends: one past its threshold now is
+    // said to begin (or end) then, if it still is.
+    let sits = &book.world.situations;
+    let in_force = |i: usize| state.in_force(SituationId::from_index(i));
+    let on: Vec<_> = (0..sits.len()).filter(|&i| in_force(i)).collect();
+    let (starting, off): (Vec<_>, Vec<_>) = (0..sits.len())
+        .filter(|&i| !in_force(i))
+        .partition(|&i| state.holds_all(&sits[i].on));
     if on.is_empty() {
-        lines.push(Line::styled("No situation in force.", t.dim()));
+        let yet = if starting.is_empty() { "" } else { " yet" };
+        lines.push(Line::styled(
+            format!("No situation in force{yet}."),
+            t.dim(),
+        ));
     }
-    for s in on {
+    for s in on.iter().map(|&i| &sits[i]) {
+        let ends = if state.holds_all(&s.off) {
+            format!(
+                "Ends as this turn ends, if still so: {}.",
+                threshold(book, state, &s.off)
+            )
+        } else {
+            format!("Ends at {}.", threshold(book, state, &s.off))
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} {}", t.pointer(), s.name), t.warn()),
+            Span::raw(format!(" in force: {} {ends}", s.text)),
+        ]));
+    }
+    for s in starting.iter().map(|&i| &sits[i]) {
         lines.push(Line::from(vec![
             Span::styled(format!("{} {}", t.pointer(), s.name), t.warn()),
             Span::raw(format!(
-                " in force: {} Ends at {}.",
-                s.text,
-                threshold(book, state, &s.off)
+                " begins as this turn ends, if still so: {}",
+                threshold(book, state, &s.on)
             )),
         ]));
     }
-    for s in off {
+    for s in off.iter().map(|&i| &sits[i]) {
         lines.push(Line::from(vec![
             Span::styled(format!("  {}", s.name), t.heading()),
             Span::styled(format!(" at {}", threshold(book, state, &s.on)), t.dim()),
