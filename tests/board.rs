@@ -250,6 +250,9 @@ fn the_ladder_shows_the_odds_of_the_power_backing_down() {
                 "{s}"
             );
             assert!(s.contains("If it backs down ("), "{s}");
+            // Each outcome of holding is named once, its parts beneath it.
+            assert_eq!(s.matches("If it backs down (").count(), 1, "{s}");
+            assert!(s.matches("If it climbs to").count() <= 1, "{s}");
             seen = true;
             break;
         }

@@ -190,15 +190,14 @@ fn ladder_content(
     let mut hold = Vec::new();
     if next != step {
         let climb = preview_climb(state, book, p, next);
-        for mut part in parts(state, book, t, &climb, false) {
-            part.heading = format!("If it climbs to {}: {}", next.name(), part.heading);
-            hold.push(part);
-        }
+        let group = format!("If it climbs to {}:", next.name());
+        hold.extend(grouped(&group, parts(state, book, t, &climb, false)));
     }
-    for mut part in parts(state, book, t, &preview_yield(state, book, p), false) {
-        part.heading = format!("If it backs down ({odds:.0}%): {}", part.heading);
-        hold.push(part);
-    }
+    let group = format!("If it backs down ({odds:.0}%):");
+    hold.extend(grouped(
+        &group,
+        parts(state, book, t, &preview_yield(state, book, p), false),
+    ));
     let hold_head = if next == step {
         format!("2  Hold — {} is at its last step", p.name())
     } else {
@@ -353,4 +352,22 @@ pub(super) fn content(app: &App, flow: bool) -> Option<Content> {
             choices: Vec::new(),
         },
     })
+}
+
+/// What one outcome of holding would do: its name once, before the first
+/// part, and the parts after it indented beneath, so that "If it backs
+/// down" is not said again on every line.
+fn grouped(group: &str, parts: Vec<Part>) -> Vec<Part> {
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut part)| {
+            part.heading = if i == 0 {
+                format!("{group} {}", part.heading)
+            } else {
+                format!("  {}", part.heading)
+            };
+            part
+        })
+        .collect()
 }
