@@ -137,14 +137,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Err(e) => return bad_input(e),
             };
             if let Some(d) = difficulty {
-                if book.model.level(d).is_none() {
-                    let known: Vec<&str> = book
-                        .model
-                        .difficulty
-                        .iter()
-                        .map(|l| l.id.as_str())
-                        .collect();
-                    return bad_input(StartError::UnknownDifficulty(d.clone(), known.join(", ")));
+                if let Err(e) = multivector::rules::difficulty_level(&book, d) {
+                    return bad_input(e);
                 }
                 scenario.difficulty = Some(d.clone());
             }

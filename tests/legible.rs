@@ -4,24 +4,14 @@
 //! offers only what the state played could ever take; the map's legend
 //! explains the `x` of a blocked corridor.
 
-use std::path::PathBuf;
-
 use multivector::content;
 use multivector::rules::defs::ScenarioDef;
 use multivector::rules::{Book, Game, Raw};
-use multivector::ui::app::{App, Launch, Options, Screen};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use multivector::ui::app::{App, Launch, Screen};
+use ratatui::crossterm::event::KeyCode;
 
-fn opts() -> Options {
-    Options {
-        save_dir: PathBuf::from("/nonexistent/multivector-test-saves"),
-        ascii: false,
-        color: true,
-        seed_hint: 42,
-    }
-}
+mod common;
+use common::screen::{draw, no_saves, opts, press};
 
 fn standard(book: &Book) -> ScenarioDef<Raw> {
     book.scenario("standard").unwrap().clone()
@@ -29,25 +19,11 @@ fn standard(book: &Book) -> ScenarioDef<Raw> {
 
 fn app_with(book: &Book, scenario: ScenarioDef<Raw>, country: &str) -> App {
     let game = Game::new(book, scenario, Some(country), 7).expect("game starts");
-    App::new(book.clone(), Launch::Play(Box::new(game)), &opts())
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = t.backend().buffer();
-    let mut s = String::new();
-    for y in 0..h {
-        for x in 0..w {
-            s.push_str(buf[(x, y)].symbol());
-        }
-        s.push('\n');
-    }
-    s
+    App::new(
+        book.clone(),
+        Launch::Play(Box::new(game)),
+        &opts(no_saves()),
+    )
 }
 
 /// A game of `country` in which event `id` comes up after the first turn.
@@ -296,7 +272,11 @@ fn no_event_pops_up_after_the_last_turn() {
         let mut s = standard(&book);
         s.turns = Some(3);
         let game = Game::new(&book, s, Some("kazakhstan"), seed).unwrap();
-        let mut app = App::new(book.clone(), Launch::Play(Box::new(game)), &opts());
+        let mut app = App::new(
+            book.clone(),
+            Launch::Play(Box::new(game)),
+            &opts(no_saves()),
+        );
         for _ in 0..60 {
             match app.screen {
                 Screen::End => break,

@@ -7,23 +7,11 @@ use multivector::content;
 use multivector::rules::defs::ScenarioDef;
 use multivector::rules::{Book, Game, Raw};
 use multivector::save::SaveInfo;
-use multivector::ui::app::{App, Launch, Options, Screen};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use multivector::ui::app::{App, Launch, Screen};
+use ratatui::crossterm::event::KeyCode;
 
-fn no_saves() -> PathBuf {
-    PathBuf::from("/nonexistent/multivector-test-saves")
-}
-
-fn opts(dir: PathBuf) -> Options {
-    Options {
-        save_dir: dir,
-        ascii: false,
-        color: true,
-        seed_hint: 42,
-    }
-}
+mod common;
+use common::screen::{draw, keys, no_saves, opts, press};
 
 fn standard(book: &Book, turns: u32) -> ScenarioDef<Raw> {
     let mut s = book.scenario("standard").unwrap().clone();
@@ -35,30 +23,6 @@ fn playing(country: &str, seed: u64, turns: u32) -> App {
     let book = content::builtin().unwrap();
     let game = Game::new(&book, standard(&book, turns), Some(country), seed).unwrap();
     App::new(book, Launch::Play(Box::new(game)), &opts(no_saves()))
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn keys(app: &mut App, s: &str) {
-    for c in s.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| f.render_widget(app, f.area())).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut s = String::new();
-    for y in 0..h {
-        for x in 0..w {
-            s.push_str(buf[(x, y)].symbol());
-        }
-        s.push('\n');
-    }
-    s
 }
 
 #[test]

@@ -41,7 +41,7 @@ pub use ids::{
     SituationId, TrackId,
 };
 pub use record::{Cause, Entry, LogEntry, Note};
-pub use setup::{StartError, country_for, new_game, new_game_at};
+pub use setup::{StartError, country_for, difficulty_level, new_game, new_game_at};
 pub use state::{Decision, Outcome, PowerState, Project, Snapshot, State};
 pub use turn::reactions::{irritation, resolve as ladder_resolve};
 pub use types::{CorridorStatus, Domain, Holder, LadderStep, Power, Stage, Var, WorldVar};

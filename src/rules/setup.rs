@@ -28,6 +28,19 @@ pub enum StartError {
     UnknownDifficulty(String, String),
 }
 
+/// A level of difficulty by id, or the refusal that names the known ones.
+pub fn difficulty_level<'a>(book: &'a Book, difficulty: &str) -> Result<&'a Level, StartError> {
+    book.model.level(difficulty).ok_or_else(|| {
+        let ids: Vec<&str> = book
+            .model
+            .difficulty
+            .iter()
+            .map(|l| l.id.as_str())
+            .collect();
+        StartError::UnknownDifficulty(difficulty.to_string(), ids.join(", "))
+    })
+}
+
 /// The state a game of `scenario` is played as: `country`, or the
 /// scenario's own when `None`. A scenario written for one state refuses
 /// another; any country of the content may be asked for (which ones the
@@ -94,15 +107,7 @@ impl Opening {
         country: Option<&str>,
         difficulty: &str,
     ) -> Result<Opening, StartError> {
-        let level = book.model.level(difficulty).ok_or_else(|| {
-            let ids: Vec<&str> = book
-                .model
-                .difficulty
-                .iter()
-                .map(|l| l.id.as_str())
-                .collect();
-            StartError::UnknownDifficulty(difficulty.to_string(), ids.join(", "))
-        })?;
+        let level = difficulty_level(book, difficulty)?;
         let country = country_for(book, scenario, country)?;
         let scenario = book.resolve_scenario(scenario)?;
         Ok(Opening {

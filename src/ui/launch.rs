@@ -47,14 +47,8 @@ pub fn play_at(
     difficulty: Option<&str>,
     fresh_seed: u64,
 ) -> Result<Launch, PlayError> {
-    if let Some(d) = difficulty.filter(|d| book.model.level(d).is_none()) {
-        let ids: Vec<&str> = book
-            .model
-            .difficulty
-            .iter()
-            .map(|l| l.id.as_str())
-            .collect();
-        return Err(StartError::UnknownDifficulty(d.to_string(), ids.join(", ")).into());
+    if let Some(d) = difficulty {
+        crate::rules::difficulty_level(book, d)?;
     }
     let def = content::resolve_scenario(book, scenario)?;
     if country.is_none() && def.country.is_none() {

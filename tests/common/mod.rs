@@ -3,6 +3,7 @@
 
 pub mod limited;
 pub mod refusal;
+pub mod screen;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
