@@ -207,7 +207,6 @@ fn coupling_held_low_costs_the_article_8_points_of_leverage() {
 /// Target: with coupling held at 20, the article's win rate is lower than
 /// with coupling held at 80, in every state.
 #[test]
-#[ignore = "awaits calibration: in Kyrgyzstan and Tajikistan the article wins in neither world"]
 fn coupling_held_low_costs_the_article_wins() {
     let mut failures = Vec::new();
     let coupling = WorldVar::TurkeyEuCoupling;

@@ -120,7 +120,7 @@ fn goals_mid_game() {
         "Goals",
         "Best: Eurasian agency",
         "of 68 needed",
-        "of 89 needed",
+        "of 91 needed",
         "Avoid:",
     ] {
         assert!(s.contains(want), "no `{want}` at 120x40:\n{s}");
@@ -173,7 +173,7 @@ fn the_world_panel() {
         "US attention to Europe",
         "customs union talks:",
         "Russian slump at Russia's strength ≤ 40",
-        "Domestic unrest at Stability ≤ 30",
+        "Domestic unrest at Stability ≤ 35",
     ] {
         assert!(seen.contains(want), "no `{want}` in {seen}");
     }

@@ -301,9 +301,9 @@ mod tests {
         let autonomy = r.iter().find(|r| r.text.starts_with("Autonomy ")).unwrap();
         assert!(!autonomy.held);
         assert!(autonomy.text.ends_with("of 68 needed"), "{}", autonomy.text);
-        assert_eq!(score_goal(&book, &s, &Var::Leverage), Some(89.0));
+        assert_eq!(score_goal(&book, &s, &Var::Leverage), Some(91.0));
         let tj = crate::rules::new_game(&book, &sc, Some("tajikistan"), 7).unwrap();
-        assert_eq!(score_goal(&book, &tj, &Var::Leverage), Some(73.0));
+        assert_eq!(score_goal(&book, &tj, &Var::Leverage), Some(72.0));
         assert_eq!(score_goal(&book, &tj, &Var::Autonomy), Some(66.0));
         let crisis = book.ending(book.ending_id("crisis").unwrap());
         let c = bad_reading(&s, &book, crisis);

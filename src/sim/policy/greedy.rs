@@ -5,6 +5,7 @@
 //! worth most.
 
 use super::article;
+use crate::rules::grammar::Cond;
 use crate::rules::preview::{Bench, Preview};
 use crate::rules::{
     ActionId, Book, Command, Domain, Holder, LadderStep, Power, State, Var, can_plan,
@@ -25,6 +26,22 @@ const FRAGILE: f64 = 40.0;
 const BREAKING: f64 = 35.0;
 /// An action worth less than this per point of capital is not worth planning.
 const WORTH_PLANNING: f64 = 0.05;
+/// The leverage a policy aims for when the best ending asks for none.
+const NO_BAR: f64 = 75.0;
+
+/// The leverage the best ending asks of this game (its state's bar, at the
+/// game's level and length: [`State::ending_conds`]).
+fn leverage_bar(state: &State, book: &Book) -> f64 {
+    let asked = |c: &Cond| match c {
+        Cond::AtLeast(Var::Leverage, x) => Some(*x),
+        _ => None,
+    };
+    book.endings
+        .iter()
+        .find(|e| e.best)
+        .and_then(|e| state.ending_conds(e).iter().find_map(asked))
+        .unwrap_or(NO_BAR)
+}
 
 /// What an action planned alone would add to a turn's totals, for the
 /// limits the article's policy keeps across the whole plan.
@@ -68,16 +85,16 @@ fn structure_change(pv: &Preview, matches: impl Fn(Holder) -> bool) -> f64 {
 }
 
 /// How much a policy values what a preview says will happen.
-pub(crate) fn value(state: &State, book: &Book, pv: &Preview, style: Style) -> f64 {
+pub(crate) fn value(state: &State, book: &Book, pv: &Preview, style: Style, bar: f64) -> f64 {
     let stability_weight = if state.stability() < FRAGILE {
         1.2
     } else {
         0.25
     };
     match style {
-        Style::Hedger => hedger_value(state, pv, stability_weight),
+        Style::Hedger => hedger_value(state, pv, stability_weight, bar),
         Style::Article => {
-            hedger_value(state, pv, stability_weight) + article::preference(state, book, pv)
+            hedger_value(state, pv, stability_weight, bar) + article::preference(state, book, pv)
         }
         Style::First(p) => {
             // Closeness, and shares: those that last (projects) count in
@@ -95,22 +112,30 @@ pub(crate) fn value(state: &State, book: &Book, pv: &Preview, style: Style) -> f
 }
 
 /// The hedger's measure: autonomy first, leverage until the best ending's
-/// bar, stability when it is fragile, and no power pushed near its limit.
-fn hedger_value(state: &State, pv: &Preview, stability_weight: f64) -> f64 {
+/// bar (`bar`), stability when it is fragile, and no power pushed near its
+/// limit.
+fn hedger_value(state: &State, pv: &Preview, stability_weight: f64, bar: f64) -> f64 {
     let provocation: f64 = Power::ALL
         .iter()
         .map(|p| (pv.strain[p.index()] - 0.85 * state.tolerance(*p)).max(0.0))
         .sum();
     // Leverage past the best ending's bar is worth little; autonomy always counts.
-    let leverage_weight = if state.leverage() < 75.0 { 0.8 } else { 0.2 };
+    let leverage_weight = if state.leverage() < bar { 0.8 } else { 0.2 };
     1.5 * pv.autonomy + leverage_weight * pv.leverage + stability_weight * pv.stability
         - 0.6 * provocation
 }
 
 /// What an action is worth to a policy, per point of its cost.
-fn action_value(state: &State, book: &Book, id: ActionId, pv: &Preview, style: Style) -> f64 {
+fn action_value(
+    state: &State,
+    book: &Book,
+    id: ActionId,
+    pv: &Preview,
+    style: Style,
+    bar: f64,
+) -> f64 {
     let a = book.action(id);
-    let mut v = value(state, book, pv, style);
+    let mut v = value(state, book, pv, style, bar);
     if let Style::First(p) = style {
         if a.power == Some(p) {
             v += 3.0;
@@ -125,12 +150,13 @@ fn action_value(state: &State, book: &Book, id: ActionId, pv: &Preview, style: S
 /// they are worth anything and the capital lasts (and, for the article's
 /// policy, while the plan keeps within its limits).
 pub(crate) fn plan(bench: &mut Bench, state: &State, book: &Book, style: Style) -> Vec<ActionId> {
+    let bar = leverage_bar(state, book);
     let mut scored: Vec<(f64, ActionId, Footprint)> = book
         .action_ids()
         .filter(|&a| can_plan(state, book, a))
         .filter_map(|id| {
             let pv = bench.action(state, book, id);
-            let v = action_value(state, book, id, &pv, style);
+            let v = action_value(state, book, id, &pv, style, bar);
             // Only the article's policy keeps limits across the plan.
             let footprint = |pv: &Preview| match style {
                 Style::Article => Footprint::of(state, pv),
@@ -179,12 +205,13 @@ pub(crate) fn choose(
             open[0]
         };
     }
+    let bar = leverage_bar(state, book);
     let mut best = (open[0], f64::NEG_INFINITY);
     for &i in open {
         let Ok(pv) = bench.preview(state, book, &Command::Choose(i)) else {
             continue;
         };
-        let mut v = value(state, book, &pv, style);
+        let mut v = value(state, book, &pv, style, bar);
         if style == Style::Article {
             v -= article::answer_penalty(state, &pv);
         }
