@@ -8,7 +8,7 @@ use ratatui::text::Span;
 use super::consequences::Part;
 use super::{num, signed};
 use crate::rules::explain::{Fade, fade};
-use crate::rules::{Book, Domain, Entry, Holder, LogEntry, Note, Power, Stage, Var};
+use crate::rules::{Book, Cause, Domain, Entry, Holder, LogEntry, Note, Power, Stage, Var};
 use crate::ui::theme::Theme;
 
 /// A signed change for numbers whose rise is neither good nor bad.
@@ -63,19 +63,24 @@ fn net(entries: &[LogEntry]) -> Vec<(Var, f64)> {
 }
 
 /// How the share changes of the group last: they last only if every one
-/// of them does.
+/// of them does. A share whose structural level moves with it, from the
+/// same cause (an offer or an event that binds), lasts whatever the cause.
 fn share_fade(book: &Book, entries: &[LogEntry]) -> Fade {
     let share = Var::Share(Domain::Trade, Holder::Other);
+    let bound = |cause: &Cause, d: Domain, h: Holder| {
+        entries.iter().any(|e| {
+            e.cause == *cause
+                && matches!(e.entry, Entry::Change { var: Var::Structure(sd, sh), .. } if sd == d && sh == h)
+        })
+    };
     entries
         .iter()
-        .filter(|e| {
-            matches!(
-                e.entry,
-                Entry::Change {
-                    var: Var::Share(..),
-                    ..
-                }
-            )
+        .filter(|e| match e.entry {
+            Entry::Change {
+                var: Var::Share(d, h),
+                ..
+            } => !bound(&e.cause, d, h),
+            _ => false,
         })
         .filter_map(|e| fade(book, &e.cause, &share))
         .find(|f| *f != Fade::Lasts)

@@ -233,6 +233,34 @@ mod tests {
     }
 
     #[test]
+    fn a_share_an_offer_binds_lasts() {
+        use crate::rules::grammar::Effect;
+        use crate::rules::{Command, Decision, apply, preview::preview_answer};
+        let (book, mut s) = game();
+        let t = Theme::new(false, false);
+        let binds = |s: &State| match s.pending().first() {
+            Some(Decision::Offer(id)) => book.power_move(*id).choices[0]
+                .effects
+                .iter()
+                .any(|e| matches!(e, Effect::Bind(..))),
+            _ => false,
+        };
+        while !binds(&s) {
+            assert!(s.outcome().is_none(), "no binding offer came");
+            let command = if s.pending().is_empty() {
+                Command::EndTurn
+            } else {
+                Command::Choose(0)
+            };
+            apply(&mut s, &book, &command).unwrap();
+        }
+        let pv = preview_answer(&s, &book, 0).unwrap();
+        let p = text(&parts(&s, &book, &t, &pv, false));
+        let shares = p.lines().find(|l| l.starts_with("Shares:")).expect(&p);
+        assert!(shares.ends_with("(lasts)"), "{shares}");
+    }
+
+    #[test]
     fn an_effect_after_the_last_turn_is_said_never_to_land() {
         let book = crate::content::builtin().unwrap();
         let mut sc = book.scenario("standard").unwrap().clone();
