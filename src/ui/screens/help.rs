@@ -44,7 +44,7 @@ pub const GLOSSARY: &[(&str, &str, &str)] = &[
     ),
     (
         "Leverage",
-        "Your ability to make powers compete for you: their stake in you, your transit routes and resources, your place as a bridge, less a penalty for embracing one power, plus a fading bonus when powers back down. The leverage gauge opens into these parts: stakes, assets (routes and resources), bridge, embrace (a penalty, taken off), bonus.",
+        "Your ability to make powers compete for you: their stake in you, your transit routes and resources, your place as a bridge, less a penalty for embracing one power, plus a fading bonus when powers back down or you refuse an offer. The leverage gauge opens into these parts: stakes, assets (routes and resources), bridge, embrace (a penalty, taken off), bonus.",
         "Russia’s declining leverage, compounded by Western sanctions and the vitiation of its own forces in Ukraine, creates space for new actors to assert influence.",
     ),
     (
@@ -59,7 +59,7 @@ pub const GLOSSARY: &[(&str, &str, &str)] = &[
     ),
     (
         "The powers' moves",
-        "Each quarter a power gains initiative (more when it is strong) and spends it on what it wants most from you: an offer you take or refuse, pressure (migrant checks, transit inspections, a debt call), or a counter to a rival's gain. The news says what each did and why.",
+        "Each quarter a power gains initiative (more when it is strong) and spends it on what it wants most from you: an offer you take or refuse, pressure (migrant checks, transit inspections, a debt call), or a counter to a rival's gain. What an offer gives binds a share of a domain to that power for good, so taking every offer ends in dependence where the powers bid most; a refusal tells the other powers you have suitors (a leverage bonus that fades). The news says what each did and why.",
         "",
     ),
     (
