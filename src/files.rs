@@ -119,6 +119,25 @@ fn same_file(a: &Metadata, b: &Metadata) -> bool {
     }
 }
 
+/// Whether two paths name the same existing file (through links too).
+pub fn same_path(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (fs::metadata(a), fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        same_file(&ma, &mb)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (ma, mb);
+        matches!(
+            (fs::canonicalize(a), fs::canonicalize(b)),
+            (Ok(x), Ok(y)) if x == y
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,6 @@ use std::path::Path;
 use multivector::cli::{Cli, Cmd, Format};
 use multivector::content;
 use multivector::report::{ClassReport, Report, Verification};
-use multivector::rules::model::NORMAL;
 use multivector::rules::{Book, StartError, country_for};
 use multivector::save::{self, Verdict};
 use multivector::sim::{self, Policy};
@@ -91,7 +90,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         },
         Some(Cmd::Scenarios) => {
             let book = content::builtin()?;
-            out_raw!("{}", clean_lines(&scenario_table(&book)));
+            out_raw!(
+                "{}",
+                clean_lines(&multivector::report::scenarios::table(&book))
+            );
             Ok(ExitCode::SUCCESS)
         }
         Some(Cmd::Simulate {
@@ -264,7 +266,7 @@ fn report(
     };
     match output {
         Some(out) => {
-            if same_file(out, &path) {
+            if multivector::files::same_path(out, &path) {
                 return bad_input(format!(
                     "{}: this is the save being reported on; write the report to another file",
                     out.display()
@@ -314,7 +316,7 @@ fn report_class(dir: &Path, format: Format, output: Option<&Path>) -> anyhow::Re
             if class
                 .rows
                 .iter()
-                .any(|r| same_file(out, &dir.join(&r.file)))
+                .any(|r| multivector::files::same_path(out, &dir.join(&r.file)))
             {
                 return bad_input(format!(
                     "{}: this is one of the saves being reported on; write the report to another file",
@@ -342,94 +344,6 @@ fn report_class(dir: &Path, format: Format, output: Option<&Path>) -> anyhow::Re
         eprintln!("{}: no saves (*.ron) in this folder", class.folder);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `multivector scenarios`: one row per built-in scenario (its id, the
-/// state it is written for, its length, variant, level of difficulty and
-/// seed, and its name), each followed by its summary.
-fn scenario_table(book: &Book) -> String {
-    let rows: Vec<[String; 7]> = book
-        .scenarios
-        .iter()
-        .map(|s| {
-            let state = s.country.as_deref().map_or("any state".to_string(), |c| {
-                book.country_named(c)
-                    .map_or(c.to_string(), |d| d.name.clone())
-            });
-            let variant = match (s.tutorial, s.variant.as_deref()) {
-                (true, _) => "tutorial",
-                (false, Some(v)) => v,
-                (false, None) => "-",
-            };
-            [
-                s.id.clone(),
-                state,
-                s.turns.unwrap_or(book.model.defaults.turns).to_string(),
-                variant.to_string(),
-                s.difficulty.clone().unwrap_or_else(|| NORMAL.to_string()),
-                s.seed.map_or("-".to_string(), |n| n.to_string()),
-                s.name.clone(),
-            ]
-        })
-        .collect();
-    let head = [
-        "ID",
-        "STATE",
-        "TURNS",
-        "VARIANT",
-        "DIFFICULTY",
-        "SEED",
-        "NAME",
-    ];
-    let width = |i: usize| {
-        rows.iter()
-            .map(|r| r[i].chars().count())
-            .chain([head[i].len()])
-            .max()
-            .unwrap_or(0)
-    };
-    let widths: Vec<usize> = (0..head.len()).map(width).collect();
-    let line = |cells: [&str; 7]| {
-        let mut l = String::new();
-        for (i, c) in cells.iter().enumerate() {
-            if i + 1 == cells.len() {
-                l.push_str(c);
-            } else if i == 2 {
-                l.push_str(&format!("{c:>w$}  ", w = widths[i]));
-            } else {
-                l.push_str(&format!("{c:<w$}  ", w = widths[i]));
-            }
-        }
-        l.trim_end().to_string() + "\n"
-    };
-    let mut out = line(head);
-    for (r, s) in rows.iter().zip(&book.scenarios) {
-        out.push_str(&line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5], &r[6]]));
-        if !s.summary.is_empty() {
-            out.push_str(&format!("    {}\n", s.summary));
-        }
-    }
-    out
-}
-
-/// Whether two paths name the same existing file (through links too).
-fn same_file(a: &Path, b: &Path) -> bool {
-    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
-        return false;
-    };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        ma.dev() == mb.dev() && ma.ino() == mb.ino()
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = (ma, mb);
-        matches!(
-            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
-            (Ok(x), Ok(y)) if x == y
-        )
-    }
 }
 
 /// Opens the terminal game, if there is a terminal to open it in.

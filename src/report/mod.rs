@@ -16,6 +16,7 @@ pub mod debrief;
 mod decisions;
 mod markdown;
 pub mod objectives;
+pub mod scenarios;
 
 use serde::Serialize;
 
