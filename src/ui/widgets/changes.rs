@@ -203,6 +203,21 @@ pub(super) fn group_parts(
             spans,
         });
     }
+    // The leverage bonus (a refusal, a power backing down): it fades.
+    let bonus = change(Var::Bonus);
+    if bonus >= 0.05 {
+        let mut spans = vec![Span::raw("Leverage "), signed(t, bonus)];
+        if let Some(f) = entries
+            .iter()
+            .find_map(|e| fade(book, &e.cause, &Var::Bonus))
+        {
+            spans.push(note(t, &fade_words(f)));
+        }
+        out.push(Part {
+            heading: "Bonus:".into(),
+            spans,
+        });
+    }
     // Shares, by domain.
     let mut spans = Vec::new();
     for d in Domain::ALL {
