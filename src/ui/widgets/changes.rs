@@ -63,23 +63,24 @@ fn net(entries: &[LogEntry]) -> Vec<(Var, f64)> {
 }
 
 /// How the share changes of the group last: they last only if every one
-/// of them does. A share whose structural level moves with it, from the
-/// same cause (an offer or an event that binds), lasts whatever the cause.
+/// of them does. A domain's shares whose structural level moves with them,
+/// from the same cause (an offer or an event that binds), last whatever the
+/// cause (a holder's rounded structural share may not move at all).
 fn share_fade(book: &Book, entries: &[LogEntry]) -> Fade {
     let share = Var::Share(Domain::Trade, Holder::Other);
-    let bound = |cause: &Cause, d: Domain, h: Holder| {
+    let bound = |cause: &Cause, d: Domain| {
         entries.iter().any(|e| {
             e.cause == *cause
-                && matches!(e.entry, Entry::Change { var: Var::Structure(sd, sh), .. } if sd == d && sh == h)
+                && matches!(e.entry, Entry::Change { var: Var::Structure(sd, _), .. } if sd == d)
         })
     };
     entries
         .iter()
         .filter(|e| match e.entry {
             Entry::Change {
-                var: Var::Share(d, h),
+                var: Var::Share(d, _),
                 ..
-            } => !bound(&e.cause, d, h),
+            } => !bound(&e.cause, d),
             _ => false,
         })
         .filter_map(|e| fade(book, &e.cause, &share))

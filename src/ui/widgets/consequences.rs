@@ -232,32 +232,47 @@ mod tests {
         assert!(!done.contains("fades 1 a turn"), "{done}");
     }
 
+    /// Every answer that binds a share, in ten games of two states, previews
+    /// its shares as lasting.
     #[test]
     fn a_share_an_offer_binds_lasts() {
         use crate::rules::grammar::Effect;
         use crate::rules::{Command, Decision, apply, preview::preview_answer};
-        let (book, mut s) = game();
+        let book = crate::content::builtin().unwrap();
+        let sc = book.scenario("standard").unwrap().clone();
         let t = Theme::new(false, false);
-        let binds = |s: &State| match s.pending().first() {
-            Some(Decision::Offer(id)) => book.power_move(*id).choices[0]
-                .effects
-                .iter()
-                .any(|e| matches!(e, Effect::Bind(..))),
-            _ => false,
-        };
-        while !binds(&s) {
-            assert!(s.outcome().is_none(), "no binding offer came");
-            let command = if s.pending().is_empty() {
-                Command::EndTurn
-            } else {
-                Command::Choose(0)
-            };
-            apply(&mut s, &book, &command).unwrap();
+        let mut seen = 0;
+        for seed in 0..10 {
+            for c in ["kazakhstan", "uzbekistan"] {
+                let mut s = crate::rules::new_game(&book, &sc, Some(c), seed).unwrap();
+                while s.outcome().is_none() {
+                    if let Some(Decision::Offer(id)) = s.pending().first() {
+                        let m = book.power_move(*id);
+                        for (i, ch) in m.choices.iter().enumerate() {
+                            let binds = ch.effects.iter().any(|e| matches!(e, Effect::Bind(..)));
+                            let Some(pv) = preview_answer(&s, &book, i).filter(|_| binds) else {
+                                continue;
+                            };
+                            let p = text(&parts(&s, &book, &t, &pv, false));
+                            let shares = p.lines().find(|l| l.starts_with("Shares:")).expect(&p);
+                            assert!(
+                                shares.ends_with("(lasts)"),
+                                "{c} seed {seed}, {}: {shares}",
+                                m.id
+                            );
+                            seen += 1;
+                        }
+                    }
+                    let command = if s.pending().is_empty() {
+                        Command::EndTurn
+                    } else {
+                        Command::Choose(0)
+                    };
+                    apply(&mut s, &book, &command).unwrap();
+                }
+            }
         }
-        let pv = preview_answer(&s, &book, 0).unwrap();
-        let p = text(&parts(&s, &book, &t, &pv, false));
-        let shares = p.lines().find(|l| l.starts_with("Shares:")).expect(&p);
-        assert!(shares.ends_with("(lasts)"), "{shares}");
+        assert!(seen > 20, "only {seen} binding answers were previewed");
     }
 
     #[test]
