@@ -277,7 +277,13 @@ impl Widget for PreviewPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let title = match self.book.actions.get(self.selected) {
-            Some(a) => format!(" {} — cost {} ", a.name, a.cost),
+            // The cost stays in view: a long name is cut to leave it room
+            // between the panel's corners.
+            Some(a) => {
+                let cost = format!(" — cost {} ", a.cost);
+                let room = usize::from(area.width).saturating_sub(3 + cost.chars().count());
+                format!(" {}{cost}", super::cut(&a.name, room))
+            }
             None => " Preview ".into(),
         };
         let block = panel(t, Span::styled(title, t.heading()), self.focused);
@@ -297,6 +303,35 @@ impl Widget for PreviewPanel<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_name_in_a_narrow_preview_keeps_its_cost_in_view() {
+        let book = crate::content::builtin().unwrap();
+        let sc = book.scenario("standard").unwrap().clone();
+        let state = crate::rules::new_game(&book, &sc, Some("kazakhstan"), 7).unwrap();
+        let theme = Theme::new(false, false);
+        let selected = book
+            .actions
+            .iter()
+            .position(|a| a.id == "education_exchange")
+            .unwrap();
+        let panel = PreviewPanel {
+            book: &book,
+            state: &state,
+            theme: &theme,
+            selected,
+            cache: None,
+            compact: true,
+            scroll: 0,
+            focused: false,
+        };
+        let area = Rect::new(0, 0, 40, 6);
+        let mut buf = Buffer::empty(area);
+        panel.render(area, &mut buf);
+        let top: String = (0..40).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        assert!(top.contains("— cost 2"), "{top}");
+        assert!(top.contains("Latin script and education…"), "{top}");
+    }
 
     #[test]
     fn the_window_keeps_the_selection_and_counts_what_it_hides() {
