@@ -15,6 +15,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+mod common;
+use common::screen::answer_first;
+
 /// The teacher's scenario of these tests: any state, seed 11, six turns.
 const LESSON: &str = "tests/fixtures/lesson.ron";
 
@@ -85,15 +88,7 @@ fn play_to_end(app: &mut App) {
     for _ in 0..400 {
         match app.screen {
             Screen::End => return,
-            Screen::Event => {
-                let before = app.game().unwrap().decisions().len();
-                for c in '1'..='9' {
-                    keys(app, &c.to_string());
-                    if app.game().unwrap().decisions().len() > before {
-                        break;
-                    }
-                }
-            }
+            Screen::Event => answer_first(app),
             _ => {
                 press(app, KeyCode::Enter);
                 press(app, KeyCode::Down);

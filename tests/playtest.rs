@@ -8,10 +8,9 @@ use multivector::rules::defs::ScenarioDef;
 use multivector::rules::{Book, Game, Raw};
 use multivector::save::SaveInfo;
 use multivector::ui::app::{App, Launch, Screen};
-use ratatui::crossterm::event::KeyCode;
 
 mod common;
-use common::screen::{draw, keys, no_saves, opts, press};
+use common::screen::{draw, keys, no_saves, opts, play_to_end};
 
 fn standard(book: &Book, turns: u32) -> ScenarioDef<Raw> {
     let mut s = book.scenario("standard").unwrap().clone();
@@ -100,25 +99,6 @@ fn the_event_popup_title_is_never_cut_at_its_corner() {
         seen > 10 && waiting > 0,
         "popups seen: {seen}, with more waiting: {waiting}"
     );
-}
-
-fn play_to_end(app: &mut App) {
-    for _ in 0..200 {
-        match app.screen {
-            Screen::End => return,
-            Screen::Event => {
-                let before = app.game().unwrap().decisions().len();
-                for c in '1'..='9' {
-                    keys(app, &c.to_string());
-                    if app.game().unwrap().decisions().len() > before {
-                        break;
-                    }
-                }
-            }
-            _ => press(app, KeyCode::Char('e')),
-        }
-    }
-    panic!("the game did not end");
 }
 
 #[test]

@@ -11,6 +11,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+mod common;
+use common::screen::play_to_end;
+
 fn book() -> Book {
     content::builtin().expect("built-in content loads")
 }
@@ -81,26 +84,6 @@ fn until_event(app: &mut App) {
         press(app, KeyCode::Char('e'));
     }
     panic!("no event in 30 turns");
-}
-
-/// Plays to the end: `e` to end each turn, `1` (or the next choice) for every decision.
-fn play_to_end(app: &mut App) {
-    for _ in 0..200 {
-        match app.screen {
-            Screen::End => return,
-            Screen::Event => {
-                let before = app.game().unwrap().decisions().len();
-                for c in '1'..='9' {
-                    keys(app, &c.to_string());
-                    if app.game().unwrap().decisions().len() > before {
-                        break;
-                    }
-                }
-            }
-            _ => press(app, KeyCode::Char('e')),
-        }
-    }
-    panic!("the game did not end");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use multivector::ui::app::{App, Options};
+use multivector::ui::app::{App, Options, Screen};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -46,4 +46,29 @@ pub fn draw(app: &App, w: u16, h: u16) -> String {
         s.push('\n');
     }
     s
+}
+
+/// Answers the waiting decision with the first choice the game takes
+/// (a locked one is passed over).
+pub fn answer_first(app: &mut App) {
+    let before = app.game().unwrap().decisions().len();
+    for c in '1'..='9' {
+        keys(app, &c.to_string());
+        if app.game().unwrap().decisions().len() > before {
+            break;
+        }
+    }
+}
+
+/// Plays to the end: `e` to end each turn, the first choice the game takes
+/// for every decision.
+pub fn play_to_end(app: &mut App) {
+    for _ in 0..200 {
+        match app.screen {
+            Screen::End => return,
+            Screen::Event => answer_first(app),
+            _ => press(app, KeyCode::Char('e')),
+        }
+    }
+    panic!("the game did not end");
 }
