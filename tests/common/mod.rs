@@ -1,26 +1,19 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod games;
 pub mod limited;
 pub mod refusal;
 pub mod screen;
+
+pub use games::*;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Output};
 
 use multivector::rules::defs::{Effect, ScenarioDef};
-use multivector::rules::{ActionId, Book, Command, Game, Outcome, Raw};
-
-pub fn book() -> Book {
-    multivector::content::builtin().expect("built-in content loads")
-}
-
-/// The id of an action, by name.
-pub fn act(book: &Book, name: &str) -> ActionId {
-    book.action_id(name)
-        .unwrap_or_else(|| panic!("no action `{name}`"))
-}
+use multivector::rules::{Book, Command, Game, Outcome, Raw};
 
 pub fn standard(book: &Book) -> ScenarioDef<Raw> {
     book.scenario("standard").unwrap().clone()
@@ -53,64 +46,6 @@ pub fn save(book: &Book, dir: &Path, name: &str, game: &Game) -> PathBuf {
 /// Reads a save back: the game its decisions make.
 pub fn load(book: &Book, path: &Path) -> Game {
     multivector::save::read(book, path).unwrap().game
-}
-
-pub fn new_game(book: &Book, seed: u64) -> Game {
-    let scenario = book.scenario("standard").unwrap().clone();
-    Game::new(book, scenario, Some("kazakhstan"), seed).unwrap()
-}
-
-/// The actions planned on turn `t`, in a fixed rotation.
-pub fn plan_for(t: u32) -> &'static [&'static str] {
-    const PLANS: [&[&str]; 5] = [
-        &["visit_ankara"],
-        &["consolidate", "un_abstention"],
-        &["visit_beijing"],
-        &["visit_brussels", "csto_exercises"],
-        &["joint_exercises"],
-    ];
-    PLANS[t as usize % PLANS.len()]
-}
-
-/// Answers every pending decision (the first choice that is allowed).
-pub fn answer_pending(book: &Book, game: &mut Game) {
-    while !game.state().pending().is_empty() {
-        let ok = (0..8).any(|i| game.apply(book, Command::Choose(i)).is_ok());
-        assert!(ok, "no choice of the pending decision is allowed");
-    }
-}
-
-/// Plans this turn's actions (those the rules refuse are skipped).
-pub fn plan_turn(book: &Book, game: &mut Game) {
-    let t = game.state().turn();
-    for id in plan_for(t) {
-        let _ = game.apply(book, Command::Plan(act(book, id)));
-    }
-}
-
-/// Plays `turns` whole turns from wherever the game is.
-pub fn play(book: &Book, game: &mut Game, turns: u32) {
-    for _ in 0..turns {
-        if game.state().is_over() {
-            return;
-        }
-        answer_pending(book, game);
-        // The last turn's decisions may end the game.
-        if game.state().is_over() {
-            return;
-        }
-        if game.state().planned().is_empty() {
-            plan_turn(book, game);
-        }
-        game.apply(book, Command::EndTurn).unwrap();
-    }
-}
-
-/// A game played for a few turns with a seed that raises decisions.
-pub fn played(book: &Book, turns: u32) -> Game {
-    let mut game = new_game(book, 7);
-    play(book, &mut game, turns);
-    game
 }
 
 /// Every file under `dir`, with its contents, to compare a directory
